@@ -1,0 +1,93 @@
+/**
+ * The positioned syntax tree shared by YAML and JSON plan files.
+ * Offsets are UTF-16 code-unit offsets into the source text; `end` is exclusive.
+ */
+export type AstNode = MapNode | SeqNode | ScalarNode;
+
+/** How a scalar was written. */
+export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded' | 'json';
+
+/** A string, number, boolean or null, with the text exactly as written. */
+export interface ScalarNode {
+  kind: 'scalar';
+  start: number;
+  end: number;
+  /** The value under the YAML 1.2 core schema (or JSON). */
+  value: string | number | boolean | null;
+  /** The characters as typed, for plain scalars and JSON numbers (so `1.10` stays `1.10`). */
+  source: string;
+  style: ScalarStyle;
+}
+
+/** One `key: value` entry of a mapping. */
+export interface PairNode {
+  key: ScalarNode;
+  value: AstNode;
+}
+
+/** A mapping (YAML) or object (JSON). */
+export interface MapNode {
+  kind: 'map';
+  start: number;
+  end: number;
+  pairs: PairNode[];
+}
+
+/** A sequence (YAML) or array (JSON). */
+export interface SeqNode {
+  kind: 'seq';
+  start: number;
+  end: number;
+  items: AstNode[];
+}
+
+/** A step in a path from the root: a mapping key or a sequence index. */
+export type PathSegment = string | number;
+
+/** The pair with this key in a mapping, if any (the last one wins, as when the value is read). */
+export function pairOf(map: MapNode, key: string): PairNode | undefined {
+  for (let i = map.pairs.length - 1; i >= 0; i--) {
+    if (keyText(map.pairs[i].key) === key) return map.pairs[i];
+  }
+  return undefined;
+}
+
+/** The key of a pair as the string it becomes in the plain value. */
+export function keyText(key: ScalarNode): string {
+  return typeof key.value === 'string' ? key.value : key.value === null ? '' : String(key.value);
+}
+
+/** The node at a path, or undefined when the path leaves the tree. */
+export function nodeAt(root: AstNode | undefined, path: readonly PathSegment[]): AstNode | undefined {
+  let node = root;
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (node.kind === 'map' && typeof segment === 'string') node = pairOf(node, segment)?.value;
+    else if (node.kind === 'seq' && typeof segment === 'number') node = node.items[segment];
+    else return undefined;
+  }
+  return node;
+}
+
+/** The plain JavaScript value of a node (objects have no inherited keys to collide with). */
+export function toValue(node: AstNode): unknown {
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map(toValue);
+  const object: Record<string, unknown> = {};
+  for (const pair of node.pairs) {
+    const key = keyText(pair.key);
+    if (key === '__proto__') {
+      Object.defineProperty(object, key, { value: toValue(pair.value), enumerable: true, writable: true, configurable: true });
+    } else {
+      object[key] = toValue(pair.value);
+    }
+  }
+  return object;
+}
+
+/** The text of a scalar as the officer wrote it: numbers keep their digits (`1.10`, `2014`). */
+export function scalarText(node: AstNode | undefined): string | undefined {
+  if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
+  if (typeof node.value === 'string') return node.value;
+  return node.source || String(node.value);
+}
