@@ -442,6 +442,8 @@ const NOTES = [
   'Links to the Kent Drug and Alcohol Strategy action plan.', 'Delivered within existing resources.',
 ];
 
+const OBJECTIVE_STEMS = ['Understanding the problem', 'Raising awareness', 'Early intervention', 'Enforcement', 'Supporting victims'];
+
 const LINK_STRATEGIES = ['National Drug Strategy 2017', 'Kent Domestic Abuse Strategy', 'Kent Road Casualty Reduction Strategy', 'Police and Crime Plan', 'Modern Crime Prevention Strategy'];
 
 // ---------------------------------------------------------------------------------------------
@@ -701,7 +703,7 @@ function makeAction(theme, themeNo, actionNo, footnoteMarks) {
   a.id = id;
   const [verbs, object] = nextObject(theme);
   a.title = `${pick(verbs)} ${object}${chance(0.3) ? ' ' + pick(PLACES) : ''}`;
-  if (chance(0.03)) a.objective = `Planned outcome: ${theme.aim.charAt(0).toLowerCase()}${theme.aim.slice(1)}`;
+  if (chance(0.03)) a.objective = `${pick(OBJECTIVE_STEMS)}: ${theme.aim.charAt(0).toLowerCase()}${theme.aim.slice(1)}`;
   a.lead = makeLead(theme);
   const partners = makePartners(theme, a.lead);
   if (partners) a.partners = partners;

@@ -1,0 +1,79 @@
+import type { Agency } from './model.js';
+import { foldName, nearest } from './similarity.js';
+
+/** How a written agency name was matched. */
+export interface AgencyMatch {
+  /** The agencies it names: one, or several for a joint lead such as "KCC/Kent Police". */
+  agencies: Agency[];
+  /** How: by id, by full name, by another spelling, or as a joint lead of several. */
+  by: 'id' | 'name' | 'alias' | 'joint';
+}
+
+/** Separators officers use between joint leads in one cell. */
+const JOINT_SEPARATORS = /\s*(?:\/|&|\+|,|;|\band\b)\s*/i;
+
+/**
+ * All agencies a plan can name (its own and those of its registers), looked up by id, full name
+ * or other spelling, ignoring case, spacing and punctuation.
+ */
+export class AgencyIndex {
+  private readonly byName = new Map<string, { agency: Agency; by: 'id' | 'name' | 'alias' }>();
+  /** Every agency once, first definition first. */
+  readonly agencies: Agency[] = [];
+
+  constructor(agencies: Iterable<Agency>) {
+    const all = [...agencies];
+    const seenIds = new Set<string>();
+    for (const agency of all) {
+      if (seenIds.has(agency.id)) continue;
+      seenIds.add(agency.id);
+      this.agencies.push(agency);
+    }
+    // Ids first, then names, then aliases: an id always wins over someone else's alias.
+    for (const agency of this.agencies) this.add(agency.id, agency, 'id');
+    for (const agency of this.agencies) this.add(agency.name, agency, 'name');
+    for (const agency of this.agencies) for (const alias of agency.aliases) this.add(alias, agency, 'alias');
+  }
+
+  private add(name: string, agency: Agency, by: 'id' | 'name' | 'alias'): void {
+    const folded = foldName(name);
+    if (folded && !this.byName.has(folded)) this.byName.set(folded, { agency, by });
+  }
+
+  /** Whether the index has any agency at all (a plan without a register is not checked for agencies). */
+  get isEmpty(): boolean {
+    return this.agencies.length === 0;
+  }
+
+  /** The agency with exactly this id. */
+  byId(id: string): Agency | undefined {
+    const found = this.byName.get(foldName(id));
+    return found && found.agency.id === id ? found.agency : this.agencies.find((agency) => agency.id === id);
+  }
+
+  /** The agency or agencies a written lead names, if every part is known. */
+  match(written: string): AgencyMatch | undefined {
+    const direct = this.byName.get(foldName(written));
+    if (direct) return { agencies: [direct.agency], by: direct.by };
+    const parts = written.split(JOINT_SEPARATORS).filter((part) => part.trim() !== '');
+    if (parts.length < 2) return undefined;
+    const agencies: Agency[] = [];
+    for (const part of parts) {
+      const found = this.byName.get(foldName(part));
+      if (!found) return undefined;
+      agencies.push(found.agency);
+    }
+    return { agencies, by: 'joint' };
+  }
+
+  /** The known agency whose id, name or alias is closest to a written name, for a "did you mean". */
+  suggest(written: string): { agency: Agency; matched: string } | undefined {
+    const names: { agency: Agency; name: string }[] = [];
+    for (const agency of this.agencies) {
+      names.push({ agency, name: agency.id }, { agency, name: agency.name });
+      for (const alias of agency.aliases) names.push({ agency, name: alias });
+    }
+    const best = nearest(written, names, (entry) => entry.name);
+    return best ? { agency: best.agency, matched: best.name } : undefined;
+  }
+}

@@ -1,0 +1,230 @@
+import { nodeAt, type AstNode, type PathSegment } from './ast.js';
+import { compareIsoDates, describeInterval, formatLongDate } from './dates.js';
+import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics.js';
+import { DIAGNOSTIC_CODES } from './diagnostics.js';
+import type { AgencyMention, Plan } from './model.js';
+import type { LineIndex, Range } from './positions.js';
+import type { PlanAnalysis, PlanItem } from './queries.js';
+
+/** What the checks need besides the analysis: the file's tree for exact ranges, and other plans for cross-plan links. */
+export interface CheckContext {
+  root: AstNode;
+  lines: LineIndex;
+  /** Plans named by `links[].plan`, by the path as written in the link, when the front end could load them. */
+  linkedPlans?: ReadonlyMap<string, Plan>;
+}
+
+/** Marks that may follow an action number to point at a footnote (`2.2*`). */
+const FOOTNOTE_MARK = /[*†‡§¶#^]+$|[¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u;
+
+/**
+ * Every check beyond the schema, on a plan and its as-of date. Each finding has a stable code
+ * (documented in docs/checks.md) and data for quick fixes. Pure: no clock, no I/O.
+ */
+export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const { plan } = analysis;
+  const report = (code: DiagnosticCode, range: Range, message: string, data?: Record<string, unknown>, severity?: Severity) =>
+    diagnostics.push({ range, severity: severity ?? DIAGNOSTIC_CODES[code].severity, code, message, data });
+  const rangeAt = (path: readonly PathSegment[], fallback: Range): Range => {
+    const node = nodeAt(context.root, path);
+    return node ? context.lines.rangeOf(node.start, node.end) : fallback;
+  };
+  const asOfWords = formatLongDate(analysis.asOf);
+
+  // Duplicate ids: themes among themes, actions among actions, milestones among milestones.
+  const checkIds = (kind: string, entries: { id?: string; path: PathSegment[]; range: Range }[]) => {
+    const first = new Map<string, PathSegment[]>();
+    const taken = new Set(entries.map((entry) => entry.id).filter((id): id is string => id !== undefined));
+    for (const entry of entries) {
+      if (entry.id === undefined) continue;
+      const earlier = first.get(entry.id);
+      if (!earlier) {
+        first.set(entry.id, entry.path);
+        continue;
+      }
+      const suggestion = freeId(entry.id, taken);
+      taken.add(suggestion);
+      report('duplicate-id', rangeAt([...entry.path, 'id'], entry.range), `Another ${kind} already has the id "${entry.id}": ids must be unique so that links and references are clear. "${suggestion}" is free.`, {
+        id: entry.id,
+        kind,
+        firstPath: earlier,
+        suggestion,
+      });
+    }
+  };
+  checkIds('theme', plan.themes);
+  checkIds('action', analysis.actions());
+  checkIds('milestone', analysis.items().filter((item) => item.kind === 'milestone'));
+  checkIds('agency', plan.agencies);
+
+  // Agencies named as leads, partners and risk owners must be in a register (when there is one).
+  if (!analysis.agencies.isEmpty) {
+    const checkMention = (mention: AgencyMention) => {
+      if (analysis.agencies.match(mention.text)) return;
+      const suggestion = analysis.agencies.suggest(mention.text);
+      const data: Record<string, unknown> = { agency: mention.text, role: mention.role, path: mention.path };
+      if (suggestion) {
+        data.suggestion = suggestion.agency.id;
+        data.suggestionName = suggestion.agency.name;
+        const via = suggestion.matched === suggestion.agency.id ? '' : ` (“${suggestion.matched}”)`;
+        report('unknown-agency', mention.range, `"${mention.text}" is not in the agency register. Did you mean ${suggestion.agency.id}, ${suggestion.agency.name}${via}?`, data);
+      } else if (mention.role === 'lead') {
+        report('unknown-agency', mention.range, `"${mention.text}" is not in the agency register: add it to the register, or use the id of a registered agency.`, data);
+      } else {
+        // A partner cell often names a resource or a loose group ("Adult Pooled Treatment Budget"): a note, not a warning.
+        report('unknown-agency', mention.range, `"${mention.text}" is not in the agency register. If it is an agency or group, add it to the register.`, data, 'info');
+      }
+    };
+    for (const theme of plan.themes) [...theme.lead, ...theme.partners].forEach(checkMention);
+    for (const item of analysis.items()) [...item.lead, ...item.partners].forEach(checkMention);
+    for (const risk of plan.risks) risk.owner.forEach(checkMention);
+  }
+
+  // Statuses must be in the plan's legend.
+  const known = plan.statusScheme.map((definition) => definition.key).join(', ');
+  const checkStatus = (status: string | undefined, path: PathSegment[], fallback: Range) => {
+    if (status === undefined || analysis.legend.resolve(status)) return;
+    report(
+      'unknown-status',
+      rangeAt([...path, 'status'], fallback),
+      `"${status}" is not a status in ${plan.usesDefaultStatusScheme ? 'the default legend' : "this plan's legend"}: use one of ${known}${plan.usesDefaultStatusScheme ? ', or add a statusScheme to the plan' : ''}.`,
+      { status, known: plan.statusScheme.map((definition) => definition.key) },
+    );
+  };
+  for (const item of analysis.items()) {
+    checkStatus(item.status, item.path, item.range);
+    for (const update of item.updates) checkStatus(update.status, update.path, update.range);
+  }
+  for (const risk of plan.risks) checkStatus(risk.status, risk.path, risk.range);
+
+  // Footnote marks on action numbers.
+  const marks = new Set(plan.footnotes.map((footnote) => footnote.mark));
+  for (const action of analysis.actions()) {
+    const mark = action.id === undefined ? undefined : FOOTNOTE_MARK.exec(action.id)?.[0];
+    if (mark && !marks.has(mark) && action.id !== mark) {
+      report('unknown-footnote', rangeAt([...action.path, 'id'], action.range), `The mark "${mark}" after ${action.id} is not explained: add a footnote with mark "${mark}" to the plan.`, { mark });
+    }
+  }
+
+  // Dates, overdue and due soon, status contradictions, updates.
+  for (const item of analysis.items()) checkItemDates(analysis, item, report, rangeAt, asOfWords);
+
+  // References to themes and actions, here or in another plan.
+  const themeIds = new Set(plan.themes.map((theme) => theme.id).filter((id) => id !== undefined));
+  const actionIds = new Set(analysis.actions().map((action) => action.id).filter((id) => id !== undefined));
+  const allLinks = [...plan.themes.flatMap((theme) => theme.links), ...analysis.items().flatMap((item) => item.links)];
+  for (const link of allLinks) {
+    let themes = themeIds;
+    let actions = actionIds;
+    let where = 'this plan';
+    if (link.plan !== undefined) {
+      const other = context.linkedPlans?.get(link.plan);
+      if (!other) continue; // The front end could not load it: nothing to check against.
+      themes = new Set(other.themes.map((theme) => theme.id).filter((id) => id !== undefined));
+      actions = new Set(other.themes.flatMap((theme) => theme.actions).map((action) => action.id).filter((id) => id !== undefined));
+      where = link.plan;
+    }
+    if (link.theme !== undefined && !themes.has(link.theme)) {
+      report('unknown-reference', rangeAt([...link.path, 'theme'], link.range), `There is no theme "${link.theme}" in ${where}.`, { theme: link.theme, plan: link.plan });
+    }
+    if (link.action !== undefined && !actions.has(link.action)) {
+      report('unknown-reference', rangeAt([...link.path, 'action'], link.range), `There is no action "${link.action}" in ${where}.`, { action: link.action, plan: link.plan });
+    }
+  }
+  return diagnostics;
+}
+
+type Reporter = (code: DiagnosticCode, range: Range, message: string, data?: Record<string, unknown>, severity?: Severity) => void;
+
+function checkItemDates(
+  analysis: PlanAnalysis,
+  item: PlanItem,
+  report: Reporter,
+  rangeAt: (path: readonly PathSegment[], fallback: Range) => Range,
+  asOfWords: string,
+): void {
+  const noun = item.kind === 'action' ? `Action${item.id ? ` ${item.id}` : ''}` : `Milestone${item.id ? ` ${item.id}` : ''}`;
+  const titled = `${noun} “${truncate(item.title)}”`;
+  const state = analysis.state(item);
+  const due = item.due;
+  const itemData = { kind: item.kind, key: item.key, path: item.path };
+
+  if (due) {
+    const interpretation = due.interpretation;
+    if (interpretation.kind === 'unknown') {
+      report('due-unreadable', due.range, interpretation.reason ?? `Plankit cannot read "${due.text}" as a date.`, { ...itemData, due: due.text });
+    } else if (interpretation.kind === 'tbc') {
+      if (!state.complete) report('due-tbc', due.range, `${titled} has no date yet (“${due.text}”): date to be confirmed.`, { ...itemData, due: due.text });
+    } else if (!state.deadline && interpretation.reason && !state.complete) {
+      report('due-unresolved', due.range, `“${due.text}”: ${interpretation.reason}`, { ...itemData, due: due.text, dueKind: interpretation.kind });
+    }
+  }
+
+  if (state.deadline && due) {
+    const deadlineWords = formatLongDate(state.deadline);
+    const written = due.text === state.deadline ? '' : ` (“${due.text}”)`;
+    const data = { ...itemData, due: due.text, deadline: state.deadline, asOf: analysis.asOf, days: state.daysToDeadline };
+    if (state.overdue) {
+      report(
+        'overdue',
+        due.range,
+        `${titled} was due ${deadlineWords}${written} and is ${describeInterval(state.deadline, analysis.asOf)} overdue at ${asOfWords}: it is not marked complete.`,
+        data,
+      );
+      if (state.status?.colour === 'green') {
+        report('green-while-overdue', rangeAt([...item.path, 'status'], item.range), `${titled} is reported ${state.status.label} (on track) but its deadline, ${deadlineWords}, has passed.`, data);
+      }
+    } else if (state.dueSoon) {
+      const days = state.daysToDeadline ?? 0;
+      const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+      report('due-soon', due.range, `${titled} is due ${when}: ${deadlineWords}${written}.`, data);
+    }
+  }
+
+  // Status contradictions.
+  const completeByStatus = state.status?.complete === true;
+  if (completeByStatus && item.completed === undefined) {
+    report('complete-without-date', rangeAt([...item.path, 'status'], item.range), `${titled} is marked ${state.status!.label} but has no "completed" date: add the date it was completed.`, itemData);
+  }
+  if (item.completed !== undefined && state.status && !state.status.complete) {
+    report('completed-but-open', rangeAt([...item.path, 'completed'], item.range), `${titled} has a completed date but its status is ${state.status.label}: mark it complete, or remove the date.`, { ...itemData, status: state.status.key });
+  }
+  if (item.completed !== undefined && compareIsoDates(item.completed, analysis.asOf) > 0) {
+    report('completed-after-as-of', rangeAt([...item.path, 'completed'], item.range), `${titled} is recorded as completed on ${formatLongDate(item.completed)}, after the as-of date ${asOfWords}.`, { ...itemData, completed: item.completed });
+  }
+
+  // Updates: oldest first, none after the as-of date.
+  let previous: string | undefined;
+  for (const update of item.updates) {
+    if (update.asOf === undefined) continue;
+    const asOfRange = rangeAt([...update.path, 'asOf'], update.range);
+    if (previous !== undefined && compareIsoDates(update.asOf, previous) < 0) {
+      report('updates-out-of-order', asOfRange, `This update (${formatLongDate(update.asOf)}) comes after one dated ${formatLongDate(previous)}: keep updates oldest first, adding each new one at the end.`, { ...itemData, asOf: update.asOf, previous });
+    }
+    if (compareIsoDates(update.asOf, analysis.asOf) > 0) {
+      report('update-after-as-of', asOfRange, `This update is dated ${formatLongDate(update.asOf)}, after the as-of date ${asOfWords}.`, { ...itemData, updateAsOf: update.asOf, asOf: analysis.asOf });
+    }
+    if (previous === undefined || compareIsoDates(update.asOf, previous) > 0) previous = update.asOf;
+  }
+}
+
+/** An id not yet taken, made from a duplicate: `1.3` becomes `1.4` (or the next free number), others get `-2`. */
+export function freeId(id: string, taken: ReadonlySet<string>): string {
+  const numbered = /^(.*?)(\d+)([^\d]*)$/.exec(id);
+  if (numbered) {
+    for (let n = Number(numbered[2]) + 1; n < Number(numbered[2]) + 10_000; n++) {
+      const candidate = `${numbered[1]}${n}${numbered[3]}`;
+      if (!taken.has(candidate)) return candidate;
+    }
+  }
+  for (let n = 2; ; n++) {
+    const candidate = `${id}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+function truncate(text: string, length = 50): string {
+  const single = text.replace(/\s+/g, ' ').trim();
+  return single.length > length ? `${single.slice(0, length - 1)}…` : single;
+}

@@ -1,0 +1,307 @@
+import { toValue } from './ast.js';
+import { checkPlan } from './checks.js';
+import { isValidIsoDate, type IsoDate } from './dates.js';
+import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { readPlanModel, readRegisterModel, type Agency, type LocatedText, type Plan, type Register } from './model.js';
+import { parseSource, type ParsedSource, type ParseOptions } from './parse.js';
+import { PlanAnalysis } from './queries.js';
+import { foldName } from './similarity.js';
+import { schemaDiagnostics } from './validate.js';
+
+/** Plan files and register files. */
+export type FileKind = 'plan' | 'register';
+
+/** The kind of file a name implies: `*.agencies.yaml|yml|json` are registers, the rest plans. */
+export function kindOfFile(fileName: string): FileKind {
+  return /\.agencies\.(ya?ml|json)$/i.test(fileName) ? 'register' : 'plan';
+}
+
+/** Whether a file name is one Plankit reads (`*.plan.yaml|yml|json`, `*.agencies.yaml|yml|json`). */
+export function isPlankitFile(fileName: string): boolean {
+  return /\.(plan|agencies)\.(ya?ml|json)$/i.test(fileName);
+}
+
+/** A plan file read and checked against the schema (no date checks yet: they need an as-of date). */
+export interface PlanFile {
+  fileName?: string;
+  source: ParsedSource;
+  /** The plain value given to the schema validator. */
+  value?: unknown;
+  plan?: Plan;
+  /** Syntax and schema findings. */
+  diagnostics: Diagnostic[];
+}
+
+/** A register file read and checked against its schema. */
+export interface RegisterFile {
+  fileName?: string;
+  source: ParsedSource;
+  register?: Register;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads a plan's text: syntax, schema and model, in one pass over the text. */
+export function readPlanFile(text: string, options: ParseOptions = {}): PlanFile {
+  const source = parseSource(text, options);
+  const file: PlanFile = { fileName: options.fileName, source, diagnostics: [...source.diagnostics] };
+  if (!source.root) return file;
+  if (source.root.kind !== 'map') {
+    file.diagnostics.push({
+      range: source.lines.rangeOf(source.root.start, source.root.end),
+      severity: 'error',
+      code: 'not-a-plan',
+      message: 'This file does not look like a plan: a plan is a set of fields such as "title:" and "themes:", one per line.',
+    });
+    return file;
+  }
+  file.value = toValue(source.root);
+  file.diagnostics.push(...schemaDiagnostics('plan', file.value, source.root, source.lines));
+  file.plan = readPlanModel(source.root, source.lines);
+  return file;
+}
+
+/** Reads a register's text: syntax, schema and model. */
+export function readRegisterFile(text: string, options: ParseOptions = {}): RegisterFile {
+  const source = parseSource(text, options);
+  const file: RegisterFile = { fileName: options.fileName, source, diagnostics: [...source.diagnostics] };
+  if (!source.root) return file;
+  if (source.root.kind !== 'map') {
+    file.diagnostics.push({
+      range: source.lines.rangeOf(source.root.start, source.root.end),
+      severity: 'error',
+      code: 'not-a-plan',
+      message: 'This file does not look like an agency register: it should have an "agencies:" list.',
+    });
+    return file;
+  }
+  file.diagnostics.push(...schemaDiagnostics('register', toValue(source.root), source.root, source.lines));
+  file.register = readRegisterModel(source.root, source.lines, options.fileName);
+  return file;
+}
+
+/** Where the as-of date came from. */
+export type AsOfBasis = 'option' | 'plan' | 'today';
+
+/**
+ * The as-of date to report against: an explicit date (a command-line flag or setting), else the
+ * plan's own `asOf` (a published update), else today, which the caller passes in: this core never
+ * reads the clock.
+ */
+export function resolveAsOf(options: { override?: IsoDate; plan?: Plan; today: IsoDate }): { asOf: IsoDate; basis: AsOfBasis } {
+  if (options.override !== undefined) {
+    if (!isValidIsoDate(options.override)) throw new RangeError(`"${options.override}" is not a date written YYYY-MM-DD`);
+    return { asOf: options.override, basis: 'option' };
+  }
+  if (options.plan?.asOf) return { asOf: options.plan.asOf, basis: 'plan' };
+  return { asOf: options.today, basis: 'today' };
+}
+
+/** Options for the full check of a plan. */
+export interface PlanCheckOptions {
+  asOf: IsoDate;
+  dueSoonDays?: number;
+  /** Register files the plan uses (already read, e.g. by resolveRegisters). */
+  registers?: readonly RegisterFile[];
+  /** Other plans named by links, by the path as written. */
+  linkedPlans?: ReadonlyMap<string, Plan>;
+}
+
+/** The result of a full check: every finding, sorted, and the analysis the front ends query. */
+export interface PlanCheck {
+  diagnostics: Diagnostic[];
+  analysis?: PlanAnalysis;
+}
+
+/** Every finding for a plan file at an as-of date: syntax, schema and all checks. */
+export function checkPlanFile(file: PlanFile, options: PlanCheckOptions): PlanCheck {
+  const diagnostics = [...file.diagnostics];
+  if (!file.plan || !file.source.root) return { diagnostics: sortDiagnostics(diagnostics) };
+  const registerAgencies: Agency[] = [];
+  for (const register of options.registers ?? []) registerAgencies.push(...(register.register?.agencies ?? []));
+  const analysis = new PlanAnalysis(file.plan, { asOf: options.asOf, dueSoonDays: options.dueSoonDays, registerAgencies });
+  diagnostics.push(...checkPlan(analysis, { root: file.source.root, lines: file.source.lines, linkedPlans: options.linkedPlans }));
+  // The plan's own agencies may repeat a register's: fine when they agree, worth a word when not.
+  for (const agency of file.plan.agencies) {
+    const registered = registerAgencies.find((other) => other.id === agency.id);
+    if (registered && foldName(registered.name) !== foldName(agency.name)) {
+      diagnostics.push({
+        range: agency.range,
+        severity: 'warning',
+        code: 'duplicate-agency',
+        message: `${agency.id} is "${agency.name}" here but "${registered.name}" in ${registered.source ?? 'a register'}: the plan's own entry is used.`,
+        data: { id: agency.id, register: registered.source },
+      });
+    }
+  }
+  return { diagnostics: sortDiagnostics(diagnostics), analysis };
+}
+
+/** How the front end reads files: from disk (Node), over HTTP (browser) or from open editors (LSP). */
+export interface FileHost {
+  /** The text of a file, or an Error saying why it cannot be read. */
+  readText(fileName: string): Promise<string | Error>;
+  /** A path relative to another file, as written in `registers:` or `links[].plan`. */
+  resolve(fromFile: string, relative: string): string;
+}
+
+/** Register files reached from a plan (directly or through other registers), read once each. */
+export interface ResolvedRegisters {
+  registers: RegisterFile[];
+  /** Findings on the plan's own `registers:` entries (missing, invalid, circular). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads the register files a plan or register names, and those they name in turn. Each file is
+ * read once; a register that (directly or not) includes itself is reported, never followed round.
+ */
+export async function resolveRegisters(fileName: string, entries: readonly LocatedText[], host: FileHost, maxFiles = 64): Promise<ResolvedRegisters> {
+  const read = new Map<string, RegisterFile | Error>();
+  const result: ResolvedRegisters = { registers: [], diagnostics: [] };
+
+  const visit = async (from: string, chain: string[]): Promise<{ errors: string[]; cycles: string[][] }> => {
+    const found = { errors: [] as string[], cycles: [] as string[][] };
+    const file = read.get(from);
+    const register = file instanceof Error ? undefined : file?.register;
+    for (const entry of register?.registers ?? []) {
+      const target = host.resolve(from, entry.text);
+      if (chain.includes(target)) {
+        found.cycles.push([...chain.slice(chain.indexOf(target)), target]);
+        continue;
+      }
+      const inner = await load(target);
+      if (inner instanceof Error) found.errors.push(`${entry.text}: ${inner.message}`);
+      else {
+        const nested = await visit(target, [...chain, target]);
+        found.errors.push(...nested.errors);
+        found.cycles.push(...nested.cycles);
+      }
+    }
+    return found;
+  };
+  const load = async (target: string): Promise<RegisterFile | Error> => {
+    const known = read.get(target);
+    if (known) return known;
+    if (read.size >= maxFiles) return new Error(`more than ${maxFiles} register files`);
+    const text = await host.readText(target);
+    const loaded = text instanceof Error ? text : readRegisterFile(text, { fileName: target });
+    read.set(target, loaded);
+    if (!(loaded instanceof Error)) result.registers.push(loaded);
+    return loaded;
+  };
+
+  for (const entry of entries) {
+    const target = host.resolve(fileName, entry.text);
+    if (target === fileName) {
+      result.diagnostics.push({ range: entry.range, severity: 'warning', code: 'register-cycle', message: `This file names itself as a register; the entry is ignored.`, data: { register: entry.text } });
+      continue;
+    }
+    const loaded = await load(target);
+    if (loaded instanceof Error) {
+      result.diagnostics.push({
+        range: entry.range,
+        severity: 'error',
+        code: 'register-not-found',
+        message: `The register "${entry.text}" cannot be read: ${loaded.message}.`,
+        data: { register: entry.text, resolved: target },
+      });
+      continue;
+    }
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      const first = errors[0];
+      result.diagnostics.push({
+        range: entry.range,
+        severity: 'error',
+        code: 'register-invalid',
+        message: `The register "${entry.text}" has ${errors.length} error${errors.length === 1 ? '' : 's'}; the first, at line ${first.range.start.line + 1}: ${first.message}`,
+        data: { register: entry.text, resolved: target },
+      });
+    }
+    const nested = await visit(target, [fileName, target]);
+    for (const cycle of nested.cycles) {
+      result.diagnostics.push({
+        range: entry.range,
+        severity: 'warning',
+        code: 'register-cycle',
+        message: `Registers include each other in a circle (${cycle.map(baseName).join(' → ')}); each file is read once and the circle is ignored.`,
+        data: { register: entry.text, cycle },
+      });
+    }
+    for (const error of nested.errors) {
+      result.diagnostics.push({ range: entry.range, severity: 'error', code: 'register-not-found', message: `A register included by "${entry.text}" cannot be read: ${error}.`, data: { register: entry.text } });
+    }
+  }
+  return result;
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Options for checking one file as a front end does. */
+export interface FileCheckOptions {
+  /** An as-of date that overrides the plan's own (a command-line flag or an editor setting). */
+  asOf?: IsoDate;
+  /** Today's date in Europe/London, from the front end: used when neither the option nor the plan gives one. */
+  today: IsoDate;
+  dueSoonDays?: number;
+}
+
+/** Everything a front end shows for one file. */
+export interface FileCheck {
+  kind: FileKind;
+  diagnostics: Diagnostic[];
+  /** For plans: the as-of date used and where it came from. */
+  asOf?: IsoDate;
+  asOfBasis?: AsOfBasis;
+  planFile?: PlanFile;
+  registerFile?: RegisterFile;
+  registers: RegisterFile[];
+  analysis?: PlanAnalysis;
+}
+
+/**
+ * Checks one plan or register file the way every front end does: reads it, follows its register
+ * files and linked plans through the host, and runs every check. The CLI and the language server
+ * both call this, so they report the same diagnostics for the same file.
+ */
+export async function checkFile(fileName: string, text: string, host: FileHost, options: FileCheckOptions): Promise<FileCheck> {
+  if (kindOfFile(fileName) === 'register') {
+    const registerFile = readRegisterFile(text, { fileName });
+    const resolved = await resolveRegisters(fileName, registerFile.register?.registers ?? [], host);
+    return {
+      kind: 'register',
+      diagnostics: sortDiagnostics([...registerFile.diagnostics, ...resolved.diagnostics]),
+      registerFile,
+      registers: resolved.registers,
+    };
+  }
+  const planFile = readPlanFile(text, { fileName });
+  const { asOf, basis } = resolveAsOf({ override: options.asOf, plan: planFile.plan, today: options.today });
+  const resolved = await resolveRegisters(fileName, planFile.plan?.registers ?? [], host);
+  const linkedPlans = new Map<string, Plan>();
+  const linkTargets = new Set<string>();
+  for (const theme of planFile.plan?.themes ?? []) {
+    for (const link of theme.links) if (link.plan) linkTargets.add(link.plan);
+    for (const action of theme.actions) {
+      for (const item of [action, ...action.milestones]) for (const link of item.links) if (link.plan) linkTargets.add(link.plan);
+    }
+  }
+  for (const target of linkTargets) {
+    const linkedText = await host.readText(host.resolve(fileName, target));
+    if (linkedText instanceof Error) continue;
+    const linked = readPlanFile(linkedText, { fileName: target });
+    if (linked.plan) linkedPlans.set(target, linked.plan);
+  }
+  const check = checkPlanFile(planFile, { asOf, dueSoonDays: options.dueSoonDays, registers: resolved.registers, linkedPlans });
+  return {
+    kind: 'plan',
+    diagnostics: sortDiagnostics([...check.diagnostics, ...resolved.diagnostics]),
+    asOf,
+    asOfBasis: basis,
+    planFile,
+    registers: resolved.registers,
+    analysis: check.analysis,
+  };
+}

@@ -1,0 +1,290 @@
+import { AgencyIndex } from './agencies.js';
+import { addDays, compareIsoDates, daysBetween, type IsoDate } from './dates.js';
+import { deadlineOf, nextOccurrence, type DueInterpretation } from './due.js';
+import type { Action, Agency, AgencyMention, Milestone, Plan, Theme, Update } from './model.js';
+import { COLOUR_RANK, StatusLegend, type StatusDefinition } from './status.js';
+
+/** An action or a milestone: the things that have dates and statuses. */
+export type PlanItem = Action | Milestone;
+
+/** The default due-soon window, in days (as org-mode's deadline warning). */
+export const DEFAULT_DUE_SOON_DAYS = 14;
+
+/** What the queries need besides the plan: the reporting date, the due-soon window and the agencies. */
+export interface AnalysisOptions {
+  /** The as-of (reporting) date: never read from the clock here. */
+  asOf: IsoDate;
+  /** Days before a deadline that an item counts as due soon (default 14). */
+  dueSoonDays?: number;
+  /** Agencies from register files, added to the plan's own. */
+  registerAgencies?: Iterable<Agency>;
+}
+
+/** Where an item stands at the as-of date. */
+export interface ItemState {
+  /** The status as written (the item's own, else its latest update's). */
+  statusText?: string;
+  /** That status in the plan's legend, if it is there. */
+  status?: StatusDefinition;
+  complete: boolean;
+  /** The date after which the item is overdue, if the due text gives one. */
+  deadline?: IsoDate;
+  overdue: boolean;
+  dueSoon: boolean;
+  /** Days from the as-of date to the deadline (negative when overdue). */
+  daysToDeadline?: number;
+}
+
+/** Improving, no change or worsening, from the latest two comparable updates. */
+export type DirectionOfTravel = 'improving' | 'no-change' | 'worsening';
+
+/** A direction of travel and what it was worked out from. */
+export interface Direction {
+  direction: DirectionOfTravel;
+  /** 'value' when measured values and polarity were compared, 'status' when statuses were. */
+  basis: 'value' | 'status';
+  from: Update;
+  to: Update;
+}
+
+/** How an item can be placed on a time axis. */
+export type TimelinePlacement = 'dated' | 'ongoing' | 'recurring' | 'unresolved' | 'undated';
+
+/** One item on the plan's timeline. */
+export interface TimelineEntry {
+  item: PlanItem;
+  theme: Theme;
+  placement: TimelinePlacement;
+  /** Earliest date the due text allows, when known. */
+  start?: IsoDate;
+  /** The deadline, when known. */
+  end?: IsoDate;
+  /** The next occurrence of a recurring item on or after the as-of date. */
+  next?: IsoDate;
+  state: ItemState;
+}
+
+/**
+ * A plan together with an as-of date: everything the front ends ask of it, each worked out once.
+ * All answers are functions of the plan and the options; nothing reads the clock.
+ */
+export class PlanAnalysis {
+  readonly asOf: IsoDate;
+  readonly dueSoonDays: number;
+  readonly legend: StatusLegend;
+  readonly agencies: AgencyIndex;
+  private readonly states = new Map<PlanItem, ItemState>();
+  private itemList?: PlanItem[];
+
+  constructor(readonly plan: Plan, options: AnalysisOptions) {
+    this.asOf = options.asOf;
+    this.dueSoonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
+    this.legend = new StatusLegend(plan.statusScheme);
+    this.agencies = new AgencyIndex([...plan.agencies, ...(options.registerAgencies ?? [])]);
+  }
+
+  /** Every action and milestone in plan order (each action before its milestones). */
+  items(): PlanItem[] {
+    if (!this.itemList) {
+      const list: PlanItem[] = [];
+      for (const theme of this.plan.themes) {
+        for (const action of theme.actions) {
+          list.push(action, ...action.milestones);
+        }
+      }
+      this.itemList = list;
+    }
+    return this.itemList;
+  }
+
+  /** Every action in plan order. */
+  actions(): Action[] {
+    return this.plan.themes.flatMap((theme) => theme.actions);
+  }
+
+  /** The status as written for an item: its own, else that of its latest update. */
+  statusTextOf(item: PlanItem | Update): string | undefined {
+    if (item.status !== undefined) return item.status;
+    if ('updates' in item) return latestUpdate(item.updates)?.status;
+    return undefined;
+  }
+
+  /** Where an item stands at the as-of date. */
+  state(item: PlanItem): ItemState {
+    let state = this.states.get(item);
+    if (state) return state;
+    const statusText = this.statusTextOf(item);
+    const status = this.legend.resolve(statusText);
+    const complete =
+      status?.complete === true ||
+      item.completed !== undefined ||
+      (item.kind === 'action' && (item.percentComplete === 100 || (item.milestones.length > 0 && item.milestones.every((m) => this.state(m).complete))));
+    const deadline = item.due ? deadlineOf(item.due.interpretation) : undefined;
+    const daysToDeadline = deadline ? daysBetween(this.asOf, deadline) : undefined;
+    const overdue = !complete && daysToDeadline !== undefined && daysToDeadline < 0;
+    const dueSoon = !complete && daysToDeadline !== undefined && daysToDeadline >= 0 && daysToDeadline <= this.dueSoonDays;
+    state = { statusText, status, complete, deadline, overdue, dueSoon, daysToDeadline };
+    this.states.set(item, state);
+    return state;
+  }
+
+  /** Items whose status (by key, label or alias) is the given one; `undefined` for items with no status. */
+  byStatus(status: string | undefined, kind?: PlanItem['kind']): PlanItem[] {
+    const wanted = status === undefined ? undefined : this.legend.resolve(status);
+    return this.items().filter((item) => {
+      if (kind && item.kind !== kind) return false;
+      const state = this.state(item);
+      return status === undefined ? state.statusText === undefined : state.status !== undefined && state.status === wanted;
+    });
+  }
+
+  /** The agencies an agency mention names (several for a joint lead), or none if unknown. */
+  agenciesOf(mention: AgencyMention): Agency[] {
+    return this.agencies.match(mention.text)?.agencies ?? [];
+  }
+
+  /** Items an agency leads or partners in (a milestone without its own lead is led by its action's lead). */
+  byAgency(agencyId: string, role: 'lead' | 'partner' | 'any' = 'any', kind?: PlanItem['kind']): PlanItem[] {
+    const agency = this.agencies.byId(agencyId);
+    const names = (mentions: AgencyMention[]) => mentions.some((mention) => (agency ? this.agenciesOf(mention).includes(agency) : mention.text === agencyId));
+    return this.items().filter((item) => {
+      if (kind && item.kind !== kind) return false;
+      const lead = item.kind === 'milestone' && item.lead.length === 0 ? item.action.lead : item.lead;
+      return (role !== 'partner' && names(lead)) || (role !== 'lead' && names(item.partners));
+    });
+  }
+
+  /** Items past their deadline at the as-of date and not complete. */
+  overdue(kind?: PlanItem['kind']): PlanItem[] {
+    return this.items().filter((item) => (!kind || item.kind === kind) && this.state(item).overdue);
+  }
+
+  /** Items not complete whose deadline falls within `days` after the as-of date (inclusive). */
+  dueWithin(days: number, kind?: PlanItem['kind']): PlanItem[] {
+    const until = addDays(this.asOf, days);
+    return this.items().filter((item) => {
+      if (kind && item.kind !== kind) return false;
+      const state = this.state(item);
+      return !state.complete && state.deadline !== undefined && compareIsoDates(state.deadline, this.asOf) >= 0 && compareIsoDates(state.deadline, until) <= 0;
+    });
+  }
+
+  /** How many items have each status key (in legend order), plus 'none' for items with none and 'unknown' for words not in the legend. */
+  statusCounts(kind: PlanItem['kind'] | 'all' = 'action'): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const definition of this.plan.statusScheme) counts.set(definition.key, 0);
+    counts.set('none', 0);
+    counts.set('unknown', 0);
+    for (const item of this.items()) {
+      if (kind !== 'all' && item.kind !== kind) continue;
+      const state = this.state(item);
+      const key = state.status ? state.status.key : state.statusText === undefined ? 'none' : 'unknown';
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /**
+   * How far through an action is, 0-100: its own percentComplete, else the share of its
+   * milestones complete, else 100 if complete and 0 if not.
+   */
+  percentComplete(action: Action): number {
+    if (action.percentComplete !== undefined) return action.percentComplete;
+    if (action.milestones.length > 0) {
+      const done = action.milestones.filter((milestone) => this.state(milestone).complete).length;
+      return Math.round((done / action.milestones.length) * 100);
+    }
+    return this.state(action).complete ? 100 : 0;
+  }
+
+  /** The plan's percent complete: the mean of its actions' (0 for a plan without actions). */
+  planPercentComplete(): number {
+    const actions = this.actions();
+    if (actions.length === 0) return 0;
+    const total = actions.reduce((sum, action) => sum + this.percentComplete(action), 0);
+    return Math.round(total / actions.length);
+  }
+
+  /**
+   * Direction of travel from the latest two updates that can be compared: by measured value when
+   * both have a number and the action says which way is better (polarity), else by status rank
+   * (red < amber < green < blue). Undefined when there is nothing to compare.
+   */
+  directionOfTravel(item: PlanItem): Direction | undefined {
+    const dated = item.updates.filter((update) => update.asOf !== undefined);
+    const ordered = [...dated].sort((a, b) => compareIsoDates(a.asOf!, b.asOf!));
+    const polarity = item.kind === 'action' ? item.polarity : item.action.polarity;
+    if (polarity) {
+      const valued = ordered.filter((update) => numberIn(update.value) !== undefined);
+      if (valued.length >= 2) {
+        const from = valued[valued.length - 2];
+        const to = valued[valued.length - 1];
+        const change = numberIn(to.value)! - numberIn(from.value)!;
+        const better = polarity === 'higher' ? change > 0 : change < 0;
+        return { direction: change === 0 ? 'no-change' : better ? 'improving' : 'worsening', basis: 'value', from, to };
+      }
+    }
+    const ranked = ordered.filter((update) => this.rankOf(update.status) !== undefined);
+    if (ranked.length < 2) return undefined;
+    const from = ranked[ranked.length - 2];
+    const to = ranked[ranked.length - 1];
+    const change = this.rankOf(to.status)! - this.rankOf(from.status)!;
+    return { direction: change === 0 ? 'no-change' : change > 0 ? 'improving' : 'worsening', basis: 'status', from, to };
+  }
+
+  private rankOf(status: string | undefined): number | undefined {
+    const definition = this.legend.resolve(status);
+    return definition ? COLOUR_RANK[definition.colour] : undefined;
+  }
+
+  /**
+   * Every action and milestone for a time axis: dated ones with their start and deadline;
+   * ongoing, recurring, unresolved (TBC, relative, season, two dates) and undated ones apart,
+   * never guessed onto the axis.
+   */
+  timeline(): TimelineEntry[] {
+    return this.items().map((item) => {
+      const theme = item.kind === 'action' ? item.theme : item.action.theme;
+      const state = this.state(item);
+      const interpretation = item.due?.interpretation;
+      return { item, theme, state, ...placementOf(interpretation, this.asOf) };
+    });
+  }
+}
+
+function placementOf(due: DueInterpretation | undefined, asOf: IsoDate): Pick<TimelineEntry, 'placement' | 'start' | 'end' | 'next'> {
+  if (!due || due.kind === 'not-applicable') return { placement: 'undated' };
+  const end = deadlineOf(due);
+  switch (due.kind) {
+    case 'ongoing':
+      return { placement: 'ongoing', start: due.earliest, end };
+    case 'recurring':
+      return { placement: 'recurring', end, next: nextOccurrence(due, asOf) };
+    case 'tbc':
+    case 'relative':
+    case 'season':
+    case 'unknown':
+    case 'alternatives':
+      return { placement: 'unresolved' };
+    default:
+      if (!end) return { placement: due.earliest ? 'ongoing' : 'unresolved', start: due.earliest };
+      return { placement: 'dated', start: due.earliest ?? end, end };
+  }
+}
+
+/** The latest update by date (the last written wins among equal dates; undated ones only if none is dated). */
+export function latestUpdate(updates: readonly Update[]): Update | undefined {
+  let latest: Update | undefined;
+  for (const update of updates) {
+    if (!latest) latest = update;
+    else if (update.asOf !== undefined && (latest.asOf === undefined || compareIsoDates(update.asOf, latest.asOf) >= 0)) latest = update;
+  }
+  return latest;
+}
+
+/** The first number in a measured value such as '82%' or '39 referrals'. */
+function numberIn(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /-?\d+(?:[.,]\d+)?/.exec(value.replace(/,(?=\d{3}\b)/g, ''));
+  return match ? Number(match[0].replace(',', '.')) : undefined;
+}
