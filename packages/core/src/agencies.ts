@@ -51,8 +51,18 @@ export class AgencyIndex {
     return found && found.agency.id === id ? found.agency : this.agencies.find((agency) => agency.id === id);
   }
 
+  private readonly matches = new Map<string, AgencyMatch | undefined>();
+
   /** The agency or agencies a written lead names, if every part is known. */
   match(written: string): AgencyMatch | undefined {
+    // Plans name the same few agencies thousands of times: remember each answer.
+    if (this.matches.has(written)) return this.matches.get(written);
+    const found = this.matchUncached(written);
+    this.matches.set(written, found);
+    return found;
+  }
+
+  private matchUncached(written: string): AgencyMatch | undefined {
     const direct = this.byName.get(foldName(written));
     if (direct) return { agencies: [direct.agency], by: direct.by };
     const parts = written.split(JOINT_SEPARATORS).filter((part) => part.trim() !== '');

@@ -144,66 +144,66 @@ function checkItemDates(
   rangeAt: (path: readonly PathSegment[], fallback: Range) => Range,
   asOfWords: string,
 ): void {
-  const noun = item.kind === 'action' ? `Action${item.id ? ` ${item.id}` : ''}` : `Milestone${item.id ? ` ${item.id}` : ''}`;
-  const titled = `${noun} “${truncate(item.title)}”`;
+  // Most items are fine: the words and data for a message are only made when one is reported.
   const state = analysis.state(item);
   const due = item.due;
-  const itemData = { kind: item.kind, key: item.key, path: item.path };
+  const nameOf = () => `${item.kind === 'action' ? 'Action' : 'Milestone'}${item.id ? ` ${item.id}` : ''} “${truncate(item.title)}”`;
+  const dataOf = () => ({ kind: item.kind, key: item.key, path: item.path });
 
   if (due) {
     const interpretation = due.interpretation;
     if (interpretation.kind === 'unknown') {
-      report('due-unreadable', due.range, interpretation.reason ?? `Plankit cannot read "${due.text}" as a date.`, { ...itemData, due: due.text });
+      report('due-unreadable', due.range, interpretation.reason ?? `Plankit cannot read "${due.text}" as a date.`, { ...dataOf(), due: due.text });
     } else if (interpretation.kind === 'tbc') {
-      if (!state.complete) report('due-tbc', due.range, `${titled} has no date yet (“${due.text}”): date to be confirmed.`, { ...itemData, due: due.text });
+      if (!state.complete) report('due-tbc', due.range, `${nameOf()} has no date yet (“${due.text}”): date to be confirmed.`, { ...dataOf(), due: due.text });
     } else if (!state.deadline && interpretation.reason && !state.complete) {
-      report('due-unresolved', due.range, `“${due.text}”: ${interpretation.reason}`, { ...itemData, due: due.text, dueKind: interpretation.kind });
+      report('due-unresolved', due.range, `“${due.text}”: ${interpretation.reason}`, { ...dataOf(), due: due.text, dueKind: interpretation.kind });
     }
   }
 
-  if (state.deadline && due) {
+  if (state.deadline && due && (state.overdue || state.dueSoon)) {
     const deadlineWords = formatLongDate(state.deadline);
     const written = due.text === state.deadline ? '' : ` (“${due.text}”)`;
-    const data = { ...itemData, due: due.text, deadline: state.deadline, asOf: analysis.asOf, days: state.daysToDeadline };
+    const dueData = () => ({ ...dataOf(), due: due.text, deadline: state.deadline, asOf: analysis.asOf, days: state.daysToDeadline });
     if (state.overdue) {
       report(
         'overdue',
         due.range,
-        `${titled} was due ${deadlineWords}${written} and is ${describeInterval(state.deadline, analysis.asOf)} overdue at ${asOfWords}: it is not marked complete.`,
-        data,
+        `${nameOf()} was due ${deadlineWords}${written} and is ${describeInterval(state.deadline, analysis.asOf)} overdue at ${asOfWords}: it is not marked complete.`,
+        dueData(),
       );
       if (state.status?.colour === 'green') {
-        report('green-while-overdue', rangeAt([...item.path, 'status'], item.range), `${titled} is reported ${state.status.label} (on track) but its deadline, ${deadlineWords}, has passed.`, data);
+        report('green-while-overdue', rangeAt([...item.path, 'status'], item.range), `${nameOf()} is reported ${state.status.label} (on track) but its deadline, ${deadlineWords}, has passed.`, dueData());
       }
     } else if (state.dueSoon) {
       const days = state.daysToDeadline ?? 0;
       const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
-      report('due-soon', due.range, `${titled} is due ${when}: ${deadlineWords}${written}.`, data);
+      report('due-soon', due.range, `${nameOf()} is due ${when}: ${deadlineWords}${written}.`, dueData());
     }
   }
 
   // Status contradictions.
   const completeByStatus = state.status?.complete === true;
   if (completeByStatus && item.completed === undefined) {
-    report('complete-without-date', rangeAt([...item.path, 'status'], item.range), `${titled} is marked ${state.status!.label} but has no "completed" date: add the date it was completed.`, itemData);
+    report('complete-without-date', rangeAt([...item.path, 'status'], item.range), `${nameOf()} is marked ${state.status!.label} but has no "completed" date: add the date it was completed.`, dataOf());
   }
   if (item.completed !== undefined && state.status && !state.status.complete) {
-    report('completed-but-open', rangeAt([...item.path, 'completed'], item.range), `${titled} has a completed date but its status is ${state.status.label}: mark it complete, or remove the date.`, { ...itemData, status: state.status.key });
+    report('completed-but-open', rangeAt([...item.path, 'completed'], item.range), `${nameOf()} has a completed date but its status is ${state.status.label}: mark it complete, or remove the date.`, { ...dataOf(), status: state.status.key });
   }
   if (item.completed !== undefined && compareIsoDates(item.completed, analysis.asOf) > 0) {
-    report('completed-after-as-of', rangeAt([...item.path, 'completed'], item.range), `${titled} is recorded as completed on ${formatLongDate(item.completed)}, after the as-of date ${asOfWords}.`, { ...itemData, completed: item.completed });
+    report('completed-after-as-of', rangeAt([...item.path, 'completed'], item.range), `${nameOf()} is recorded as completed on ${formatLongDate(item.completed)}, after the as-of date ${asOfWords}.`, { ...dataOf(), completed: item.completed });
   }
 
   // Updates: oldest first, none after the as-of date.
   let previous: string | undefined;
   for (const update of item.updates) {
     if (update.asOf === undefined) continue;
-    const asOfRange = rangeAt([...update.path, 'asOf'], update.range);
+    const asOfRange = () => rangeAt([...update.path, 'asOf'], update.range);
     if (previous !== undefined && compareIsoDates(update.asOf, previous) < 0) {
-      report('updates-out-of-order', asOfRange, `This update (${formatLongDate(update.asOf)}) comes after one dated ${formatLongDate(previous)}: keep updates oldest first, adding each new one at the end.`, { ...itemData, asOf: update.asOf, previous });
+      report('updates-out-of-order', asOfRange(), `This update (${formatLongDate(update.asOf)}) comes after one dated ${formatLongDate(previous)}: keep updates oldest first, adding each new one at the end.`, { ...dataOf(), asOf: update.asOf, previous });
     }
     if (compareIsoDates(update.asOf, analysis.asOf) > 0) {
-      report('update-after-as-of', asOfRange, `This update is dated ${formatLongDate(update.asOf)}, after the as-of date ${asOfWords}.`, { ...itemData, updateAsOf: update.asOf, asOf: analysis.asOf });
+      report('update-after-as-of', asOfRange(), `This update is dated ${formatLongDate(update.asOf)}, after the as-of date ${asOfWords}.`, { ...dataOf(), updateAsOf: update.asOf, asOf: analysis.asOf });
     }
     if (previous === undefined || compareIsoDates(update.asOf, previous) > 0) previous = update.asOf;
   }

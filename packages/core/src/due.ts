@@ -264,8 +264,23 @@ const SEASON_HINT_MONTH: ReadonlyMap<string, { inYear: number; inFinancialYear: 
 
 type WordPattern = readonly string[];
 
+/** Word patterns by their first word, so that a lookup tries only the patterns that can match. */
+type PatternIndex = ReadonlyMap<string, readonly WordPattern[]>;
+
+/** Indexes word patterns by their first word, keeping their order (longer patterns are listed first). */
+function indexPatterns(patterns: readonly WordPattern[]): PatternIndex {
+  const index = new Map<string, WordPattern[]>();
+  for (const pattern of patterns) {
+    const first = pattern[0] ?? '';
+    const list = index.get(first);
+    if (list === undefined) index.set(first, [pattern]);
+    else list.push(pattern);
+  }
+  return index;
+}
+
 /** Words that may come before a date and do not change it ('by', 'by the end of', 'deadline:'). */
-const LEADING_FILLERS: readonly WordPattern[] = [
+const LEADING_FILLERS: PatternIndex = indexPatterns([
   ['by', 'the', 'end', 'of'], ['by', 'end', 'of'], ['by', 'the', 'end'], ['by', 'end'],
   ['at', 'the', 'end', 'of'], ['at', 'end', 'of'], ['the', 'end', 'of'], ['end', 'of'],
   ['no', 'later', 'than'], ['not', 'later', 'than'],
@@ -276,12 +291,12 @@ const LEADING_FILLERS: readonly WordPattern[] = [
   ['target', 'date'], ['target'], ['deadline', 'date'], ['deadline'], ['date'],
   ['by'], ['before'], ['in'], ['on'], ['during'], ['for'], ['until'], ['till'],
   ['up', 'to'], ['up', 'until'], ['end'],
-];
+]);
 
 /** Words that may come before a phrase inside a range or list ('April 2014 - end of March 2015'). */
-const INNER_FILLERS: readonly WordPattern[] = [
+const INNER_FILLERS: PatternIndex = indexPatterns([
   ['by', 'the', 'end', 'of'], ['by', 'end', 'of'], ['the', 'end', 'of'], ['end', 'of'], ['by'],
-];
+]);
 
 /** Words after a date that do not change it ('March 2014 at the latest'). */
 const TRAILING_FILLERS: readonly WordPattern[] = [
@@ -289,47 +304,53 @@ const TRAILING_FILLERS: readonly WordPattern[] = [
   ['or', 'sooner'], ['or', 'earlier'], ['or', 'before'], ['if', 'not', 'before'],
 ];
 
+/** The last words of TRAILING_FILLERS, to skip the search quickly. */
+const TRAILING_FILLER_LAST_WORDS: ReadonlySet<string> = new Set(TRAILING_FILLERS.map((pattern) => pattern[pattern.length - 1] ?? ''));
+
 const NOT_APPLICABLE_TEXTS: ReadonlySet<string> = new Set([
   'n/a', 'na', 'n.a', 'n/a/', 'none', 'nil', 'notapplicable', 'n-a',
 ]);
 
+/** The words 'N/A', 'None' and the like start with. */
+const NOT_APPLICABLE_FIRST_WORDS: ReadonlySet<string> = new Set(['n', 'na', 'none', 'nil', 'not']);
+
 const TBC_WORDS: ReadonlySet<string> = new Set(['tbc', 'tba', 'tbd', 'tbconfirmed', 'tbcd', 'tbagreed']);
 
-const TBC_PATTERNS: readonly WordPattern[] = [
+const TBC_PATTERNS: PatternIndex = indexPatterns([
   ['to', 'be', 'confirmed'], ['to', 'be', 'agreed'], ['to', 'be', 'decided'], ['to', 'be', 'determined'],
   ['to', 'be', 'arranged'], ['to', 'be', 'advised'], ['to', 'be', 'announced'], ['to', 'be', 'set'],
   ['to', 'be', 'fixed'], ['to', 'be', 'scheduled'], ['to', 'be', 'clarified'],
   ['not', 'yet', 'known'], ['not', 'known'], ['not', 'yet', 'agreed'], ['not', 'yet', 'set'],
   ['not', 'yet', 'decided'], ['not', 'yet', 'confirmed'], ['awaiting', 'confirmation'], ['unconfirmed'],
-];
+]);
 
-const ONGOING_PATTERNS: readonly WordPattern[] = [
+const ONGOING_PATTERNS: PatternIndex = indexPatterns([
   ['ongoing'], ['on', 'going'], ['continuous'], ['continual'], ['continuing'], ['continuously'], ['continually'],
-];
+]);
 
 /** Words after 'Ongoing' that add nothing ('Ongoing work', 'an ongoing basis'). */
 const ONGOING_FILLERS: ReadonlySet<string> = new Set(['basis', 'work', 'activity', 'action', 'process', 'programme', 'task']);
 
 /** Words that introduce an end date after 'Ongoing' or a recurrence. */
-const UNTIL_PATTERNS: readonly WordPattern[] = [
+const UNTIL_PATTERNS: PatternIndex = indexPatterns([
   ['up', 'until'], ['up', 'to'], ['until'], ['till'], ['til'], ['to'], ['through'], ['thru'],
   ['ending', 'in'], ['ending'], ['ends'], ['end', 'of'], ['by', 'the', 'end', 'of'], ['by', 'end', 'of'], ['by'],
-];
+]);
 
 /** Words that introduce a span that bounds a recurrence ('Quarterly during 2013/14'). */
-const DURING_PATTERNS: readonly WordPattern[] = [['throughout'], ['during'], ['for'], ['in']];
+const DURING_PATTERNS: PatternIndex = indexPatterns([['throughout'], ['during'], ['for'], ['in']]);
 
-const REVIEW_PATTERNS: readonly WordPattern[] = [
+const REVIEW_PATTERNS: PatternIndex = indexPatterns([
   ['next', 'review', 'date'], ['next', 'review'], ['review', 'date'], ['to', 'be', 'reviewed'],
   ['reviewed'], ['review'], ['reviewing'],
-];
+]);
 
 /** Words between 'review' and its date ('review date: March 2012'). */
 const REVIEW_DATE_FILLERS: ReadonlySet<string> = new Set(['in', 'on', 'by', 'at', 'date', 'due']);
 
 const FORTNIGHT_NOTE = 'Fortnightly is checked as weekly: Plankit has no fortnightly recurrence.';
 
-const FREQUENCY_PATTERNS: ReadonlyArray<readonly [WordPattern, Frequency, string?]> = [
+const FREQUENCY_PATTERN_LIST: ReadonlyArray<readonly [WordPattern, Frequency, string?]> = [
   [['weekly'], 'weekly'], [['every', 'week'], 'weekly'], [['each', 'week'], 'weekly'],
   [['once', 'a', 'week'], 'weekly'], [['per', 'week'], 'weekly'],
   [['fortnightly'], 'weekly', FORTNIGHT_NOTE], [['every', 'fortnight'], 'weekly', FORTNIGHT_NOTE],
@@ -349,6 +370,18 @@ const FREQUENCY_PATTERNS: ReadonlyArray<readonly [WordPattern, Frequency, string
   [['per', 'annum'], 'yearly'], [['every', 'twelve', 'months'], 'yearly'], [['every', '12', 'months'], 'yearly'],
 ];
 
+/** Frequencies by their first word. */
+const FREQUENCY_PATTERNS: ReadonlyMap<string, ReadonlyArray<readonly [WordPattern, Frequency, string?]>> = (() => {
+  const index = new Map<string, Array<readonly [WordPattern, Frequency, string?]>>();
+  for (const entry of FREQUENCY_PATTERN_LIST) {
+    const first = entry[0][0] ?? '';
+    const list = index.get(first);
+    if (list === undefined) index.set(first, [entry]);
+    else list.push(entry);
+  }
+  return index;
+})();
+
 /** Verbs that may come before a frequency ('Reviewed quarterly', 'Report annually'). */
 const RECURRENCE_LEAD_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'reviewed', 'review', 'reported', 'report', 'reporting', 'monitored', 'monitor', 'updated',
@@ -361,28 +394,57 @@ const RECURRENCE_STOP_WORDS: ReadonlySet<string> = new Set([
   'throughout', 'during', 'for', 'in', 'starting', 'commencing', 'between',
 ]);
 
-const RELATIVE_AFTER: readonly WordPattern[] = [
+const RELATIVE_AFTER: PatternIndex = indexPatterns([
   ['of'], ['after'], ['from'], ['following'], ['since'], ['post'], ['beyond'],
-];
-const RELATIVE_BEFORE: readonly WordPattern[] = [['before'], ['prior', 'to'], ['ahead', 'of']];
+]);
+const RELATIVE_BEFORE: PatternIndex = indexPatterns([['before'], ['prior', 'to'], ['ahead', 'of']]);
 
 /** Words that make the date hang on an event without an offset ('After launch', 'Subject to funding'). */
-const EVENT_ONLY_PATTERNS: readonly WordPattern[] = [
+const EVENT_ONLY_PATTERNS: PatternIndex = indexPatterns([
   ['on', 'completion', 'of'], ['upon', 'completion', 'of'], ['completion', 'of'], ['after'], ['following'],
   ['upon'], ['once'], ['when'], ['subject', 'to'], ['dependent', 'on'], ['dependant', 'on'], ['depends', 'on'],
   ['depending', 'on'],
-];
+]);
 
-const RANGE_JOINERS: readonly WordPattern[] = [
+const RANGE_JOINERS: PatternIndex = indexPatterns([
   ['-'], ['up', 'until'], ['up', 'to'], ['until'], ['till'], ['til'], ['to'], ['through'], ['thru'],
-];
+]);
+
+const BETWEEN_JOINERS: PatternIndex = indexPatterns([['and'], ['&'], ['-'], ['to']]);
+
+const FINANCIAL_YEAR_WORDS: PatternIndex = indexPatterns([['financial', 'year'], ['fin', 'year'], ['fy']]);
+
+const NAMED_FINANCIAL_YEAR: PatternIndex = indexPatterns([
+  ['the', 'current', 'financial', 'year'], ['the', 'financial', 'year'], ['this', 'financial', 'year'],
+  ['current', 'financial', 'year'], ['financial', 'year'], ['fin', 'year'], ['the', 'fy'], ['fy'],
+]);
+
+const YEAR_END_WORDS: PatternIndex = indexPatterns([
+  ['the', 'calendar', 'year', 'end'], ['the', 'calendar', 'year'], ['calendar', 'year', 'end'], ['calendar', 'year'],
+  ['the', 'year', 'end'], ['the', 'year'], ['this', 'year'], ['year', 'end'], ['year'],
+]);
+
+const THE_YEAR_WORDS: PatternIndex = indexPatterns([['the', 'year'], ['year']]);
+
+/** Words that make a year or season vague ('early 2014', 'the start of 2014'). */
+const VAGUE_MODIFIERS: PatternIndex = indexPatterns([
+  ['the', 'beginning', 'of'], ['beginning', 'of'], ['the', 'start', 'of'], ['start', 'of'],
+  ['the', 'middle', 'of'], ['middle', 'of'], ['early'], ['mid'], ['middle'], ['late'],
+]);
+
+const VAGUE_MODIFIER_MEANINGS: ReadonlyMap<string, 'early' | 'mid' | 'late'> = new Map([
+  ['beginning', 'early'], ['start', 'early'], ['early', 'early'], ['middle', 'mid'], ['mid', 'mid'], ['late', 'late'],
+]);
 
 /** Marks and words between two dates of a list ('November 2017 / March 2018', 'June 2017, revised to ...'). */
 const ALTERNATIVE_JOINER_MARKS: ReadonlySet<string> = new Set(['/', ',', ';', '&', '+', '|', '(', ')', '\\']);
 const ALTERNATIVE_JOINER_WORDS: ReadonlySet<string> = new Set([
-  'and', 'or', 'then', 'also', 'revised', 'revision', 'amended', 'extended', 'originally', 'original',
-  'was', 'now', 'new', 'previously', 'stage', 'phase', 'slipped',
+  'and', 'or', 'then', 'also', 'revised', 'revision', 'amended', 'extended', 'changed', 'moved', 'originally',
+  'original', 'was', 'now', 'new', 'previously', 'slipped', 'deferred', 'delayed', 'postponed',
 ]);
+
+/** Words that may open a list of dates ('was December 2013, now March 2014'). */
+const LIST_OPENING_WORDS: ReadonlySet<string> = new Set(['was', 'originally', 'original', 'previously']);
 
 // ---------------------------------------------------------------------------------------------
 // Phrases
@@ -542,8 +604,12 @@ class DueReader {
   }
 
   /** The index after the first of the patterns found at i, else -1. */
-  matchAny(i: number, patterns: readonly WordPattern[]): number {
-    for (const pattern of patterns) {
+  matchAny(i: number, patterns: PatternIndex): number {
+    const token = this.at(i);
+    if (token === undefined) return -1;
+    const candidates = patterns.get(token.text);
+    if (candidates === undefined) return -1;
+    for (const pattern of candidates) {
       const next = this.matchWords(i, pattern);
       if (next >= 0) return next;
     }
@@ -551,7 +617,7 @@ class DueReader {
   }
 
   /** Skips filler words (and a following ':' or '-') at i, repeatedly. */
-  skipFillers(i: number, patterns: readonly WordPattern[]): number {
+  skipFillers(i: number, patterns: PatternIndex): number {
     let j = i;
     for (;;) {
       // 'On going' is Ongoing, not 'on' + 'going'.
@@ -707,7 +773,7 @@ class DueReader {
     if (this.isMark(j, ',') || connector === 'of' || connector === 'in' || connector === 'for') j++;
     const yearStart = j;
     if (this.word(j) === 'the') j++;
-    const afterPrefix = this.matchAny(j, [['financial', 'year'], ['fin', 'year'], ['fy']]);
+    const afterPrefix = this.matchAny(j, FINANCIAL_YEAR_WORDS);
     if (afterPrefix >= 0) j = afterPrefix;
     const years = this.readFinancialYears(j, true);
     if (years !== undefined) {
@@ -734,10 +800,7 @@ class DueReader {
   /** 'FY 2013/14', 'financial year 2013/14', '2013/14', '2013-14', '2013 to 2014', '2011/14', '2013/14 Q3', 'the financial year'. */
   readFinancialYearPhrase(i: number): Phrase | undefined {
     let j = i;
-    const named = this.matchAny(j, [
-      ['the', 'current', 'financial', 'year'], ['the', 'financial', 'year'], ['this', 'financial', 'year'],
-      ['current', 'financial', 'year'], ['financial', 'year'], ['fin', 'year'], ['the', 'fy'], ['fy'],
-    ]);
+    const named = this.matchAny(j, NAMED_FINANCIAL_YEAR);
     if (named >= 0) j = named;
     const years = this.readFinancialYears(j, named >= 0);
     if (years === undefined) {
@@ -770,7 +833,7 @@ class DueReader {
   }
 
   /** An InvalidPhrase explaining why a day, month and year are not a real date. */
-  notARealDate(start: number, end: number, year: number, month: number, day: number, numeric: boolean): InvalidPhrase {
+  notARealDate(start: number, end: number, year: number | undefined, month: number, day: number, numeric: boolean): InvalidPhrase {
     const written = this.slice(start, end);
     let why: string;
     if (month < 1 || month > 12) {
@@ -779,6 +842,8 @@ class DueReader {
         : `there is no month ${month}.`;
     } else if (day < 1) {
       why = 'there is no day 0.';
+    } else if (year === undefined) {
+      why = `${MONTH_NAMES_EN[month - 1]} has ${month === 2 ? 'at most 29' : lastDayOfMonth(2000, month)} days.`;
     } else {
       why = `${MONTH_NAMES_EN[month - 1]} ${year} has ${lastDayOfMonth(year, month)} days.`;
     }
@@ -858,7 +923,7 @@ class DueReader {
       const assumptions = year.twoDigit ? [twoDigitYearNote(year.year)] : [];
       return this.datePhrase(i, year.next, year.year, month.month, day.value, assumptions, false);
     }
-    if (day.value > lastDayOfMonth(2000, month.month)) return this.notARealDate(i, j, 2000, month.month, day.value, false);
+    if (day.value > lastDayOfMonth(2000, month.month)) return this.notARealDate(i, j, undefined, month.month, day.value, false);
     return { tag: 'yearless', unit: 'date', month: month.month, day: day.value, quarter: 1, start: i, end: j };
   }
 
@@ -878,7 +943,7 @@ class DueReader {
       }
       if (day.ordinal) {
         if (day.value < 1 || day.value > lastDayOfMonth(2000, month.month)) {
-          return this.notARealDate(i, j + 1, 2000, month.month, day.value, false);
+          return this.notARealDate(i, j + 1, undefined, month.month, day.value, false);
         }
         return { tag: 'yearless', unit: 'date', month: month.month, day: day.value, quarter: 1, start: i, end: j + 1 };
       }
@@ -931,11 +996,13 @@ class DueReader {
 
   /** 'the year', 'year end', 'calendar year end': a year end with no year, which could be December or March. */
   readYearEnd(i: number): Phrase | undefined {
-    const next = this.matchAny(i, [
-      ['the', 'calendar', 'year', 'end'], ['the', 'calendar', 'year'], ['calendar', 'year', 'end'], ['calendar', 'year'],
-      ['the', 'year', 'end'], ['the', 'year'], ['this', 'year'], ['year', 'end'], ['year'],
-    ]);
+    const next = this.matchAny(i, YEAR_END_WORDS);
     if (next < 0) return undefined;
+    // 'the end of the year 2014', 'year end 2013/14': the year is there after all.
+    const years = this.readFinancialYears(next, false);
+    if (years !== undefined) return 'tag' in years ? { ...years, start: i } : this.financialYearsPhrase(years, i);
+    const year = this.readYearAlone(next);
+    if (year !== undefined) return { ...year, start: i };
     const example = this.period !== undefined ? ` such as 31 March ${parseIsoDate(this.period.end).year}` : ' with its year';
     return {
       tag: 'vague',
@@ -949,18 +1016,11 @@ class DueReader {
   readVague(i: number): Phrase | undefined {
     let j = i;
     let modifier: 'early' | 'mid' | 'late' | undefined;
-    const modifierPatterns: ReadonlyArray<readonly [WordPattern, 'early' | 'mid' | 'late']> = [
-      [['the', 'beginning', 'of'], 'early'], [['beginning', 'of'], 'early'], [['the', 'start', 'of'], 'early'],
-      [['start', 'of'], 'early'], [['the', 'middle', 'of'], 'mid'], [['middle', 'of'], 'mid'],
-      [['early'], 'early'], [['mid'], 'mid'], [['middle'], 'mid'], [['late'], 'late'],
-    ];
-    for (const [pattern, meaning] of modifierPatterns) {
-      const next = this.matchWords(j, pattern);
-      if (next >= 0) {
-        modifier = meaning;
-        j = next;
-        break;
-      }
+    const modifierEnd = this.matchAny(j, VAGUE_MODIFIERS);
+    if (modifierEnd >= 0) {
+      const last = this.word(modifierEnd - 1) ?? '';
+      modifier = VAGUE_MODIFIER_MEANINGS.get(last === 'of' ? this.word(modifierEnd - 2) ?? '' : last);
+      j = modifierEnd;
     }
     if (modifier !== undefined) {
       if (this.isMark(j, '-')) j++;
@@ -996,7 +1056,7 @@ class DueReader {
       const hint = { early: 3, mid: 6, late: 12 }[modifier];
       return this.vaguePhrase(i, j + 1, `${MONTH_NAMES_EN[hint - 1]} ${year}`);
     }
-    const yearEnd = this.matchAny(j, [['the', 'year'], ['year']]);
+    const yearEnd = this.matchAny(j, THE_YEAR_WORDS);
     if (yearEnd >= 0) return this.vaguePhrase(i, yearEnd, undefined);
     return undefined;
   }
@@ -1061,7 +1121,7 @@ class DueReader {
     if (first === 'between') {
       const from = this.readPhrase(i + 1);
       if (from === undefined) return undefined;
-      let joinerEnd = this.matchAny(from.end, [['and'], ['&'], ['-'], ['to']]);
+      let joinerEnd = this.matchAny(from.end, BETWEEN_JOINERS);
       if (joinerEnd < 0) return undefined;
       joinerEnd = this.skipFillers(joinerEnd, INNER_FILLERS);
       const to = this.readPhrase(joinerEnd);
@@ -1097,7 +1157,8 @@ class DueReader {
       } else if (token.type === 'word' && ALTERNATIVE_JOINER_WORDS.has(token.text)) {
         j++;
         skipped = true;
-      } else if (skipped && token.type === 'word' && token.text === 'to') {
+      } else if (skipped && token.type === 'word' && (token.text === 'to' || token.text === 'from')) {
+        // 'revised to March 2014', 'revised from December 2013': a changed date, not a range.
         j++;
       } else {
         break;
@@ -1110,10 +1171,13 @@ class DueReader {
   readItems(i: number): Item[] | undefined {
     const items: Item[] = [];
     let j = i;
+    if (LIST_OPENING_WORDS.has(this.word(j) ?? '')) j++;
     while (j < this.end) {
       if (items.length > 0) {
+        const before = j;
         j = this.skipAlternativeJoiners(j);
-        if (j >= this.end) return undefined;
+        // A closing bracket may end the text: 'March 2014 (revised from December 2013)'.
+        if (j >= this.end) return this.isMark(this.end - 1, ')') && before < this.end ? items : undefined;
       }
       const item = this.readItem(j);
       if (item === undefined || item.end <= j) return undefined;
@@ -1184,7 +1248,7 @@ class DueReader {
     }
     const monthName = MONTH_NAMES_EN[phrase.month - 1] ?? '';
     const example = phrase.unit === 'month' ? `Write the month with its year, such as ${monthName}` : `Write the date with its year, such as ${phrase.day} ${monthName}`;
-    if (period === undefined) return unresolved('the plan has no period to take it from', `${example} 2014.`);
+    if (period === undefined) return unresolved('the plan has no period to take it from', `${example} ${exampleYear(phrase, 2014)}.`);
     const firstYear = parseIsoDate(period.start).year;
     const lastYear = parseIsoDate(period.end).year;
     const found: number[] = [];
@@ -1201,7 +1265,7 @@ class DueReader {
     if (found.length === 1) return this.inYear(phrase, found[0] ?? firstYear, [`The year is taken from the plan period ${label}.`]);
     const what = phrase.unit === 'month' ? monthName : `${phrase.day} ${monthName}`;
     const why = found.length === 0 ? `the plan period ${label} has no ${what} in it` : `the plan period ${label} has more than one ${what}`;
-    return unresolved(why, `${example} ${lastYear}.`);
+    return unresolved(why, `${example} ${exampleYear(phrase, lastYear)}.`);
   }
 
   /** Gives every yearless phrase in the items its year: from a neighbour first, else the plan period. */
@@ -1312,7 +1376,7 @@ class DueReader {
 
   /** 'N/A', 'None', 'n.a.': no date is needed. */
   isNotApplicable(i: number): boolean {
-    if (this.end - i > 4) return false;
+    if (this.end - i > 4 || !NOT_APPLICABLE_FIRST_WORDS.has(this.word(i) ?? '')) return false;
     let joined = '';
     for (let j = i; j < this.end; j++) joined += this.tokens[j]?.text ?? '';
     if (NOT_APPLICABLE_TEXTS.has(joined)) return true;
@@ -1340,6 +1404,7 @@ class DueReader {
     const ongoing: DueInterpretation = { text: wholeText, kind: 'ongoing' };
     if (j >= this.end) return ongoing;
     const readWords = this.slice(i, j);
+    const inBrackets = this.isMark(j, '(') && this.isMark(this.end - 1, ')');
     while (
       this.isMark(j, '-') || this.isMark(j, ',') || this.isMark(j, ':') || this.isMark(j, ';') || this.isMark(j, '(') ||
       this.word(j) === 'and' || this.word(j) === 'but' || this.word(j) === 'with'
@@ -1347,7 +1412,7 @@ class DueReader {
       j++;
     }
     const untilEnd = this.matchAny(j, UNTIL_PATTERNS);
-    const duringEnd = untilEnd >= 0 ? -1 : this.matchAny(j, [['throughout'], ['during'], ['in'], ['for']]);
+    const duringEnd = untilEnd >= 0 ? -1 : this.matchAny(j, DURING_PATTERNS);
     const boundStart = untilEnd >= 0 ? untilEnd : duringEnd;
     if (boundStart >= 0) {
       const bound = this.readOneDated(boundStart);
@@ -1382,7 +1447,7 @@ class DueReader {
       ongoing.assumption = joinAssumptions([...(bare.assumption === undefined ? [] : [bare.assumption]), `Read as ongoing until ${formatLongDate(bare.latest)}.`]);
       return ongoing;
     }
-    ongoing.assumption = `Only "${readWords}" was read; "${this.slice(j, this.end)}" was not.`;
+    ongoing.assumption = `Only "${readWords}" was read; "${this.slice(j, inBrackets ? this.end - 1 : this.end)}" was not.`;
     return ongoing;
   }
 
@@ -1393,7 +1458,7 @@ class DueReader {
     let frequency: Frequency | undefined;
     let note: string | undefined;
     let afterFrequency = -1;
-    for (const [pattern, meaning, patternNote] of FREQUENCY_PATTERNS) {
+    for (const [pattern, meaning, patternNote] of FREQUENCY_PATTERNS.get(this.at(j)?.text ?? '') ?? []) {
       afterFrequency = this.matchWords(j, pattern);
       if (afterFrequency >= 0) {
         frequency = meaning;
@@ -1504,6 +1569,14 @@ class DueReader {
   }
 }
 
+/** A year to show in an example for a yearless phrase: the given one, or the next leap year for 29 February. */
+function exampleYear(phrase: YearlessPhrase, year: number): number {
+  if (phrase.unit !== 'date' || phrase.month !== 2 || phrase.day !== 29) return year;
+  let leapYear = year;
+  while (makeIsoDate(leapYear, 2, 29) === undefined) leapYear++;
+  return leapYear;
+}
+
 /** The interpretation of one resolved phrase (or undefined: not a date). */
 function phraseInterpretation(phrase: ResolvedPhrase | undefined, text: string): DueInterpretation {
   if (phrase === undefined) return { text, kind: 'unknown', reason: unknownReason(text) };
@@ -1555,13 +1628,20 @@ function eventReason(event: string): string {
   return `This date is counted from "${quoteable(event)}", which has no date yet, so no deadline can be checked. When it has one, write the deadline as a date.`;
 }
 
+/** The last period checked by usablePeriod: plans pass the same period for every item. */
+let lastPeriodChecked: { start: unknown; end: unknown; usable: Period | undefined } | undefined;
+
 /** The plan period, if it is two real dates in order. */
 function usablePeriod(context: DueContext | undefined): Period | undefined {
   const period = context?.period;
   if (period === undefined || period === null || typeof period !== 'object') return undefined;
   const { start, end } = period;
-  if (!isValidIsoDate(start) || !isValidIsoDate(end) || start > end) return undefined;
-  return { start, end };
+  if (lastPeriodChecked !== undefined && lastPeriodChecked.start === start && lastPeriodChecked.end === end) {
+    return lastPeriodChecked.usable;
+  }
+  const usable = isValidIsoDate(start) && isValidIsoDate(end) && start <= end ? { start, end } : undefined;
+  lastPeriodChecked = { start, end, usable };
+  return usable;
 }
 
 /** Reads the text; may throw only on a programming error (interpretDue guards it). */
@@ -1586,6 +1666,7 @@ function readDueText(text: string, context: DueContext | undefined): DueInterpre
       end--;
       continue;
     }
+    if (last === undefined || !TRAILING_FILLER_LAST_WORDS.has(last.text)) break;
     let trimmed = false;
     for (const pattern of TRAILING_FILLERS) {
       const start = end - pattern.length;
@@ -1730,7 +1811,7 @@ export function describeDue(due: DueInterpretation): string {
     }
     case 'relative': {
       const offset = due.offset;
-      if (offset === undefined) return due.event === undefined ? noDate : `due after ${due.event}`;
+      if (offset === undefined) return due.event === undefined ? noDate : `date depends on ${due.event}`;
       const size = Math.abs(offset.amount);
       const units = `${size} ${offset.unit}${size === 1 ? '' : 's'}`;
       if (due.event === undefined) return `due within ${units} of an event not named`;

@@ -174,6 +174,9 @@ export interface Register {
 
 /** Builds model objects from a file's tree, with ranges from its line index. */
 class ModelReader {
+  /** Due texts repeat ("March 2018", "Ongoing"): each is interpreted once per plan (interpretations are not changed after). */
+  private readonly dueCache = new Map<string, DueInterpretation>();
+
   constructor(private readonly lines: LineIndex) {}
 
   located(node: AstNode, path: PathSegment[]): Located {
@@ -231,7 +234,12 @@ class ModelReader {
     const node = pairOf(map, 'due')?.value;
     const text = scalarText(node);
     if (text === undefined || !node) return undefined;
-    return { text, interpretation: interpretDue(text, context), ...this.located(node, [...path, 'due']) };
+    let interpretation = this.dueCache.get(text);
+    if (!interpretation) {
+      interpretation = interpretDue(text, context);
+      this.dueCache.set(text, interpretation);
+    }
+    return { text, interpretation, ...this.located(node, [...path, 'due']) };
   }
 
   links(map: MapNode, path: PathSegment[]): Link[] {

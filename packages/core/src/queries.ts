@@ -97,9 +97,12 @@ export class PlanAnalysis {
     return this.itemList;
   }
 
+  private actionList?: Action[];
+
   /** Every action in plan order. */
   actions(): Action[] {
-    return this.plan.themes.flatMap((theme) => theme.actions);
+    this.actionList ??= this.plan.themes.flatMap((theme) => theme.actions);
+    return this.actionList;
   }
 
   /** The status as written for an item: its own, else that of its latest update. */

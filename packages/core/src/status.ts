@@ -81,9 +81,13 @@ export class StatusLegend {
     if (folded && !this.byName.has(folded)) this.byName.set(folded, definition);
   }
 
+  private readonly resolved = new Map<string, StatusDefinition | undefined>();
+
   /** The status a written word stands for, if the legend has it. */
   resolve(written: string | undefined): StatusDefinition | undefined {
     if (written === undefined) return undefined;
-    return this.byName.get(foldName(written));
+    // A plan writes the same few words thousands of times: fold each once.
+    if (!this.resolved.has(written)) this.resolved.set(written, this.byName.get(foldName(written)));
+    return this.resolved.get(written);
   }
 }

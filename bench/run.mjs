@@ -1,0 +1,77 @@
+// `npm run bench`: measures Plankit's whole-file check against the references named in the issues,
+// side by side in one run on the same generated plans, and prints a table of figures and ratios.
+// Not a test: nothing here fails a build; the figures go into closing notes.
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import { checkPlanFile, readPlanFile } from '@plankit/core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const WARMUP = 5;
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+
+function generate(actions, format = 'yaml') {
+  return execFileSync(process.execPath, [join(here, 'generate-plan.mjs'), '--actions', String(actions), '--format', format], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/** Median and first-call times of `fn`, in milliseconds. */
+function measure(fn) {
+  const firstStart = performance.now();
+  fn();
+  const first = performance.now() - firstStart;
+  for (let i = 0; i < WARMUP; i++) fn();
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { first, median: times[Math.floor(times.length / 2)], p90: times[Math.floor(times.length * 0.9)] };
+}
+
+function fullCheck(text, fileName, options = {}) {
+  const file = readPlanFile(text, { fileName, ...options });
+  const result = checkPlanFile(file, { asOf: file.plan?.asOf ?? '2018-01-31' });
+  return result;
+}
+
+const rows = [];
+const targets = { 200: 15, 2000: 150 };
+for (const actions of [200, 2000]) {
+  const yamlText = generate(actions);
+  const jsonText = generate(actions, 'json');
+  const sizeKb = Buffer.byteLength(yamlText) / 1024;
+  const sanity = fullCheck(yamlText, 'bench.plan.yaml');
+  const errors = sanity.diagnostics.filter((d) => d.severity === 'error').length;
+  const reader = readPlanFile(yamlText, { fileName: 'bench.plan.yaml' }).source.reader;
+
+  const plankit = measure(() => fullCheck(yamlText, 'bench.plan.yaml'));
+  const plankitJson = measure(() => fullCheck(jsonText, 'bench.plan.json'));
+  const plankitFullYaml = measure(() => fullCheck(yamlText, 'bench.plan.yaml', { fastPath: false }));
+  const yamlParse = measure(() => parseDocument(yamlText, { version: '1.2', schema: 'core' }));
+
+  const ratio = (a, b) => (a / b).toFixed(2);
+  const target = targets[actions];
+  rows.push(
+    [`${actions} actions (${sizeKb.toFixed(0)} KB YAML, read by ${reader}, ${sanity.diagnostics.length} findings, ${errors} errors)`, '', '', '', '', ''],
+    ['  Plankit parse + validate + all checks (YAML)', plankit.median, plankit.p90, plankit.first, `${ratio(plankit.median, yamlParse.median)}×`, `≤ ${target} ms: ${plankit.median <= target ? 'met' : 'NOT met'}`],
+    ['  Plankit parse + validate + all checks (JSON)', plankitJson.median, plankitJson.p90, plankitJson.first, `${ratio(plankitJson.median, yamlParse.median)}×`, ''],
+    ['  Plankit with the full yaml parser (fast path off)', plankitFullYaml.median, plankitFullYaml.p90, plankitFullYaml.first, `${ratio(plankitFullYaml.median, yamlParse.median)}×`, ''],
+    ['  reference: yaml parseDocument alone', yamlParse.median, yamlParse.p90, yamlParse.first, '1.00×', ''],
+  );
+}
+
+const header = ['measurement', 'median ms', 'p90 ms', 'first ms', 'vs parseDocument', 'target'];
+const format = (value) => (typeof value === 'number' ? value.toFixed(1) : value);
+const table = [header, ...rows].map((row) => row.map(format));
+const widths = header.map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
+console.log(`Plankit benchmark — Node ${process.version}, ${RUNS} timed runs after ${WARMUP} warm-up runs each, medians`);
+for (const [index, row] of table.entries()) {
+  console.log(row.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  '));
+  if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+}
