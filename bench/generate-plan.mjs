@@ -535,8 +535,10 @@ function datedDue(lo, hi) {
 const RELATIVE = ['Within four weeks of launch', 'Within six weeks of the campaign launch', 'Within two weeks of each MARAC'];
 
 /**
- * A due for an item with this status. cls says how it relates to asOf:
- * 'past' (overdue unless complete), 'soon' (within 14 days), 'future' or 'open' (no date).
+ * A 'by when' for an action or milestone: { text, latest, cls }. latest is the deadline as a day
+ * number (null when the text has none) and cls says how it relates to asOf: 'past' (overdue unless
+ * the item is complete), 'soon' (within 14 days), 'future', or 'open' (no date: Ongoing, TBC, ...).
+ * Complete items are mostly due in the past; others are overdue about 4.5 % of the time.
  */
 function makeDue(complete) {
   const r = rand();
@@ -965,6 +967,10 @@ function main() {
   }
   const plan = makePlan(opts.actions, opts.format);
   const text = opts.format === 'json' ? JSON.stringify(plan, null, 2) + '\n' : toYaml(plan);
+  process.stdout.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(0); // e.g. piped into head
+    throw err;
+  });
   process.stdout.write(text);
 }
 

@@ -269,8 +269,8 @@ describe('yaml-language-server with the Plankit schemas', () => {
   let client: YamlLanguageServerClient;
   let dir: string;
   const uriOf = (name: string) => pathToFileURL(path.join(dir, name)).href;
-  /** Writes the file to disk too (as an editor would have it) and opens it. */
   const opened = new Set<string>();
+  /** Writes the file to disk too (as an editor would have it) and opens it. */
   const openFile = (name: string, text: string) => {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);

@@ -23,6 +23,9 @@ const ajv = new Ajv2020.default({
   strict: true,
   strictTuples: false,
   allowUnionTypes: true,
+  // minLength counts UTF-16 units: enough for "not empty", and the code needs no runtime helper import.
+  unicode: false,
+  logger: false,
   code: { source: true, esm: true, lines: false, optimize: true, formats: _`formats` },
 });
 // The generated code calls the real check from ../formats.js (imported below); this stand-in only

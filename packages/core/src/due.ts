@@ -406,24 +406,30 @@ const EVENT_ONLY_PATTERNS: PatternIndex = indexPatterns([
   ['depending', 'on'],
 ]);
 
+/** Words and marks between the two ends of a range ('September 2013 - March 2014'). */
 const RANGE_JOINERS: PatternIndex = indexPatterns([
   ['-'], ['up', 'until'], ['up', 'to'], ['until'], ['till'], ['til'], ['to'], ['through'], ['thru'],
 ]);
 
+/** Words and marks between the two ends of 'between X and Y'. */
 const BETWEEN_JOINERS: PatternIndex = indexPatterns([['and'], ['&'], ['-'], ['to']]);
 
+/** Words that may come before the year of a quarter ('Q3 financial year 2013/14'). */
 const FINANCIAL_YEAR_WORDS: PatternIndex = indexPatterns([['financial', 'year'], ['fin', 'year'], ['fy']]);
 
+/** Words that name a financial year ('FY 2013/14', and without a year 'the financial year'). */
 const NAMED_FINANCIAL_YEAR: PatternIndex = indexPatterns([
   ['the', 'current', 'financial', 'year'], ['the', 'financial', 'year'], ['this', 'financial', 'year'],
   ['current', 'financial', 'year'], ['financial', 'year'], ['fin', 'year'], ['the', 'fy'], ['fy'],
 ]);
 
+/** A year end without saying which kind of year ('the end of the year', 'year end'). */
 const YEAR_END_WORDS: PatternIndex = indexPatterns([
   ['the', 'calendar', 'year', 'end'], ['the', 'calendar', 'year'], ['calendar', 'year', 'end'], ['calendar', 'year'],
   ['the', 'year', 'end'], ['the', 'year'], ['this', 'year'], ['year', 'end'], ['year'],
 ]);
 
+/** 'the year' after a vague word ('late in the year'). */
 const THE_YEAR_WORDS: PatternIndex = indexPatterns([['the', 'year'], ['year']]);
 
 /** Words that make a year or season vague ('early 2014', 'the start of 2014'). */
@@ -432,6 +438,7 @@ const VAGUE_MODIFIERS: PatternIndex = indexPatterns([
   ['the', 'middle', 'of'], ['middle', 'of'], ['early'], ['mid'], ['middle'], ['late'],
 ]);
 
+/** What each vague word means, by its last word before 'of'. */
 const VAGUE_MODIFIER_MEANINGS: ReadonlyMap<string, 'early' | 'mid' | 'late'> = new Map([
   ['beginning', 'early'], ['start', 'early'], ['early', 'early'], ['middle', 'mid'], ['mid', 'mid'], ['late', 'late'],
 ]);
@@ -516,11 +523,6 @@ interface FinancialYears {
   assumptions: string[];
 }
 
-/** The financial-year quarter a calendar month falls in. */
-function quarterOfMonth(month: number): Quarter {
-  return month <= 3 ? 4 : month <= 6 ? 1 : month <= 9 ? 2 : 3;
-}
-
 /** The dates of a month. */
 function monthRange(year: number, month: number): { start: IsoDate; end: IsoDate } {
   const start = makeIsoDate(year, month, 1) ?? '';
@@ -579,9 +581,11 @@ class DueReader {
     return token !== undefined && token.type === 'number' && !Number.isNaN(token.value) ? token : undefined;
   }
 
-  /** True if a '/' and a number are at i (so the number before is part of '2013/14' or '31/03/2014'). */
-  slashNumberAt(i: number): boolean {
-    return this.isMark(i, '/') && this.numberAt(i + 1) !== undefined;
+  /** True if the year at i is the start of a slashed financial year ('2013/14'), so not a year by itself. */
+  slashedFinancialYearAt(i: number, twoDigitStart = false): boolean {
+    if (!this.isMark(i + 1, '/')) return false;
+    const years = this.readFinancialYears(i, twoDigitStart);
+    return years !== undefined && !('tag' in years);
   }
 
   /** The original text of tokens [from, to). */
@@ -887,7 +891,7 @@ class DueReader {
     }
     if (month.digits > 2 || !this.isMark(i + 3, mark)) return undefined;
     const year = this.readYear(i + 4, true);
-    if (year === undefined || this.slashNumberAt(year.next)) return undefined;
+    if (year === undefined || this.slashedFinancialYearAt(year.next - 1, year.twoDigit)) return undefined;
     const assumptions = year.twoDigit ? [twoDigitYearNote(year.year)] : [];
     return this.datePhrase(i, year.next, year.year, month.value, day.value, assumptions, true);
   }
@@ -918,13 +922,27 @@ class DueReader {
     if (month === undefined) return undefined;
     j = month.next;
     const k = this.isMark(j, ',') ? j + 1 : j;
+    // 31 March 2013/14: the 31 March inside that financial year.
+    const inFinancialYear = this.monthInFinancialYear(k, month.month);
+    if (inFinancialYear !== undefined) {
+      return this.datePhrase(i, inFinancialYear.next, inFinancialYear.year, month.month, day.value, inFinancialYear.assumptions, false);
+    }
     const year = this.readYear(k, true);
-    if (year !== undefined && !this.slashNumberAt(year.next)) {
+    if (year !== undefined && !this.slashedFinancialYearAt(year.next - 1, year.twoDigit)) {
       const assumptions = year.twoDigit ? [twoDigitYearNote(year.year)] : [];
       return this.datePhrase(i, year.next, year.year, month.month, day.value, assumptions, false);
     }
     if (day.value > lastDayOfMonth(2000, month.month)) return this.notARealDate(i, j, undefined, month.month, day.value, false);
     return { tag: 'yearless', unit: 'date', month: month.month, day: day.value, quarter: 1, start: i, end: j };
+  }
+
+  /** The calendar year of a month inside the financial year written at i ('2013/14', '2013-14'), if one is. */
+  monthInFinancialYear(i: number, month: number): { year: number; next: number; assumptions: string[] } | undefined {
+    const years = this.readFinancialYears(i, false);
+    if (years === undefined || 'tag' in years || years.firstStartYear !== years.lastStartYear) return undefined;
+    // '2013/2014' and '2013-14' are financial years after a month; '2013-2014' and '2013 to 2014' are not.
+    if (!this.isMark(i + 1, '/') && this.numberAt(i + 2)?.digits !== 2) return undefined;
+    return { year: month <= 3 ? years.firstStartYear + 1 : years.firstStartYear, next: years.next, assumptions: years.assumptions };
   }
 
   /** 'March 2014', 'Mar 14', 'Dec-13', "March '14", 'March 2013/14', 'March 31st, 2014', 'March 31 2014', and yearless 'March'. */
@@ -938,7 +956,7 @@ class DueReader {
     if (day !== undefined && day.digits <= 2) {
       const k = this.isMark(j + 1, ',') ? j + 2 : j + 1;
       const year = this.fourDigitYear(k);
-      if (year !== undefined && !this.slashNumberAt(k + 1)) {
+      if (year !== undefined && !this.slashedFinancialYearAt(k)) {
         return this.datePhrase(i, k + 1, year, month.month, day.value, [], false);
       }
       if (day.ordinal) {
@@ -949,25 +967,23 @@ class DueReader {
       }
     }
     // March 2013/14: the March inside that financial year.
-    const years = this.readFinancialYears(j, false);
-    const yearsSecondIsShort = (this.numberAt(j + 2)?.digits ?? 0) === 2;
-    if (years !== undefined && !('tag' in years) && years.firstStartYear === years.lastStartYear && (this.isMark(j + 1, '/') || yearsSecondIsShort)) {
-      const year = month.month <= 3 ? years.firstStartYear + 1 : years.firstStartYear;
-      const range = monthRange(year, month.month);
-      return { tag: 'dated', kind: 'month', earliest: range.start, latest: range.end, assumptions: years.assumptions, start: i, end: years.next };
+    const inFinancialYear = this.monthInFinancialYear(j, month.month);
+    if (inFinancialYear !== undefined) {
+      const range = monthRange(inFinancialYear.year, month.month);
+      return { tag: 'dated', kind: 'month', earliest: range.start, latest: range.end, assumptions: inFinancialYear.assumptions, start: i, end: inFinancialYear.next };
     }
     // March 2014, March-2014, March, 2014, March of 2014
     let k = j;
     const tight = this.isMark(k, '-') && !(this.at(k)?.spaceBefore ?? true) && !(this.at(k + 1)?.spaceBefore ?? true);
     if (this.isMark(k, '-') || this.isMark(k, ',') || this.word(k) === 'of') k++;
     const fourDigit = this.fourDigitYear(k);
-    if (fourDigit !== undefined && !this.slashNumberAt(k + 1)) {
+    if (fourDigit !== undefined && !this.slashedFinancialYearAt(k)) {
       const range = monthRange(fourDigit, month.month);
       return { tag: 'dated', kind: 'month', earliest: range.start, latest: range.end, assumptions: [], start: i, end: k + 1 };
     }
     // Mar 14, Dec-13, March '14
     const twoDigitAt = k === j || tight ? k : -1;
-    if (twoDigitAt >= 0 && !this.slashNumberAt(twoDigitAt + 1)) {
+    if (twoDigitAt >= 0 && !this.slashedFinancialYearAt(this.isMark(twoDigitAt, "'") ? twoDigitAt + 1 : twoDigitAt, true)) {
       const year = this.readYear(twoDigitAt, true);
       if (year !== undefined && year.twoDigit) {
         const range = monthRange(year.year, month.month);
@@ -1330,7 +1346,7 @@ class DueReader {
       return {
         text,
         kind: 'unknown',
-        reason: `"${text.trim()}" ends before it starts. Write the earlier date first, such as September 2013 - March 2014.`,
+        reason: `"${quoteable(text)}" ends before it starts. Write the earlier date first, such as September 2013 - March 2014.`,
       };
     }
     const interpretation: DueInterpretation = { text, kind: 'range' };
@@ -1572,9 +1588,9 @@ class DueReader {
 /** A year to show in an example for a yearless phrase: the given one, or the next leap year for 29 February. */
 function exampleYear(phrase: YearlessPhrase, year: number): number {
   if (phrase.unit !== 'date' || phrase.month !== 2 || phrase.day !== 29) return year;
-  let leapYear = year;
-  while (makeIsoDate(leapYear, 2, 29) === undefined) leapYear++;
-  return leapYear;
+  // A leap year comes within eight years (1896 -> 1904); the bound also keeps this finite for any input.
+  for (let leapYear = year; leapYear <= year + 8; leapYear++) if (lastDayOfMonth(leapYear, 2) === 29) return leapYear;
+  return year;
 }
 
 /** The interpretation of one resolved phrase (or undefined: not a date). */
@@ -1609,14 +1625,15 @@ function listInWords(items: readonly string[], last: 'and' | 'or'): string {
   return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1] ?? ''}`;
 }
 
+/** Control characters and line breaks, replaced by a space when text is quoted in a message. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
 /** Text short enough to quote in a message, on one line. */
 function quoteable(text: string): string {
   const trimmed = text.trim();
   const short = trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed;
   return short.replace(CONTROL_CHARACTERS, ' ');
 }
-
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 /** The reason given for text that is not a date. */
 function unknownReason(text: string): string {
