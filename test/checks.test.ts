@@ -1316,8 +1316,8 @@ describe('register files', () => {
     const d = single(result.diagnostics, 'duplicate-agency');
     expectFinding(d, 'duplicate-agency', {
       start: at(text, '- id: KCC', 'id: KCC'),
-      words: ['KCC is "Kent CC Youth Service" here but "Kent County Council"', "the plan's own entry is used"],
-      data: { id: 'KCC', register: '/plans/kent.agencies.yaml' },
+      words: ['KCC is "Kent CC Youth Service" in this plan but "Kent County Council" in kent.agencies.yaml', 'the first is used'],
+      data: { id: 'KCC', sources: ['this plan', 'kent.agencies.yaml'] },
     });
   });
 

@@ -4,7 +4,9 @@ import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics.js';
 import { DIAGNOSTIC_CODES } from './diagnostics.js';
 import type { AgencyMention, Plan } from './model.js';
 import type { LineIndex, Range } from './positions.js';
-import type { PlanAnalysis, PlanItem } from './queries.js';
+import { latestUpdate, type PlanAnalysis, type PlanItem } from './queries.js';
+import { foldName } from './similarity.js';
+import type { DueKind } from './due.js';
 
 /** What the checks need besides the analysis: the file's tree for exact ranges, and other plans for cross-plan links. */
 export interface CheckContext {
@@ -67,8 +69,10 @@ export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagno
       if (suggestion) {
         data.suggestion = suggestion.agency.id;
         data.suggestionName = suggestion.agency.name;
-        const via = suggestion.matched === suggestion.agency.id ? '' : ` (“${suggestion.matched}”)`;
-        report('unknown-agency', mention.range, `"${mention.text}" is not in the agency register. Did you mean ${suggestion.agency.id}, ${suggestion.agency.name}${via}?`, data);
+        const { id, name } = suggestion.agency;
+        const named = name === id ? id : `${id}, ${name}`;
+        const via = suggestion.matched === id || suggestion.matched === name ? '' : ` (“${suggestion.matched}”)`;
+        report('unknown-agency', mention.range, `"${mention.text}" is not in the agency register. Did you mean ${named}${via}?`, data);
       } else if (mention.role === 'lead') {
         report('unknown-agency', mention.range, `"${mention.text}" is not in the agency register: add it to the register, or use the id of a registered agency.`, data);
       } else {
@@ -112,7 +116,9 @@ export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagno
 
   // References to themes and actions, here or in another plan.
   const themeIds = new Set(plan.themes.map((theme) => theme.id).filter((id) => id !== undefined));
-  const actionIds = new Set(analysis.actions().map((action) => action.id).filter((id) => id !== undefined));
+  // A reference to "2.2" finds the action numbered "2.2*": the mark is a footnote, not part of the number.
+  const withoutMarks = (ids: (string | undefined)[]) => new Set(ids.flatMap((id) => (id === undefined ? [] : [id, id.replace(FOOTNOTE_MARK, '')])));
+  const actionIds = withoutMarks(analysis.actions().map((action) => action.id));
   const allLinks = [...plan.themes.flatMap((theme) => theme.links), ...analysis.items().flatMap((item) => item.links)];
   for (const link of allLinks) {
     let themes = themeIds;
@@ -122,7 +128,7 @@ export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagno
       const other = context.linkedPlans?.get(link.plan);
       if (!other) continue; // The front end could not load it: nothing to check against.
       themes = new Set(other.themes.map((theme) => theme.id).filter((id) => id !== undefined));
-      actions = new Set(other.themes.flatMap((theme) => theme.actions).map((action) => action.id).filter((id) => id !== undefined));
+      actions = withoutMarks(other.themes.flatMap((theme) => theme.actions).map((action) => action.id));
       where = link.plan;
     }
     if (link.theme !== undefined && !themes.has(link.theme)) {
@@ -149,6 +155,11 @@ function checkItemDates(
   const due = item.due;
   const nameOf = () => `${item.kind === 'action' ? 'Action' : 'Milestone'}${item.id ? ` ${item.id}` : ''} “${truncate(item.title)}”`;
   const dataOf = () => ({ kind: item.kind, key: item.key, path: item.path });
+  // The status that counts may be the item's own or its latest update's: point at whichever it is.
+  const statusRange = () => {
+    const update = item.status === undefined ? latestUpdate(item.updates) : undefined;
+    return update ? rangeAt([...update.path, 'status'], update.range) : rangeAt([...item.path, 'status'], item.range);
+  };
 
   if (due) {
     const interpretation = due.interpretation;
@@ -156,8 +167,10 @@ function checkItemDates(
       report('due-unreadable', due.range, interpretation.reason ?? `Plankit cannot read "${due.text}" as a date.`, { ...dataOf(), due: due.text });
     } else if (interpretation.kind === 'tbc') {
       if (!state.complete) report('due-tbc', due.range, `${nameOf()} has no date yet (“${due.text}”): date to be confirmed.`, { ...dataOf(), due: due.text });
-    } else if (!state.deadline && interpretation.reason && !state.complete) {
-      report('due-unresolved', due.range, `“${due.text}”: ${interpretation.reason}`, { ...dataOf(), due: due.text, dueKind: interpretation.kind });
+    } else if ((!state.deadline || interpretation.kind === 'alternatives') && interpretation.reason && !state.complete) {
+      // Two dates in one cell keep a deadline (the later) for overdue, but are still worth asking about.
+      const reason = interpretation.reason.includes(due.text.trim()) ? interpretation.reason : `“${due.text}”: ${interpretation.reason}`;
+      report('due-unresolved', due.range, reason, { ...dataOf(), due: due.text, dueKind: interpretation.kind });
     }
   }
 
@@ -169,11 +182,11 @@ function checkItemDates(
       report(
         'overdue',
         due.range,
-        `${nameOf()} was due ${deadlineWords}${written} and is ${describeInterval(state.deadline, analysis.asOf)} overdue at ${asOfWords}: it is not marked complete.`,
+        `${nameOf()} ${interpretationRuns(due.interpretation.kind) ? 'was to run until' : 'was due'} ${deadlineWords}${written} and is ${describeInterval(state.deadline, analysis.asOf)} overdue at ${asOfWords}: it is not marked complete.`,
         dueData(),
       );
       if (state.status?.colour === 'green') {
-        report('green-while-overdue', rangeAt([...item.path, 'status'], item.range), `${nameOf()} is reported ${state.status.label} (on track) but its deadline, ${deadlineWords}, has passed.`, dueData());
+        report('green-while-overdue', statusRange(), `${nameOf()} is reported ${state.status.label}${foldName(state.status.label) === 'on track' ? '' : ' (on track)'} but its deadline, ${deadlineWords}, has passed.`, dueData());
       }
     } else if (state.dueSoon) {
       const days = state.daysToDeadline ?? 0;
@@ -185,7 +198,7 @@ function checkItemDates(
   // Status contradictions.
   const completeByStatus = state.status?.complete === true;
   if (completeByStatus && item.completed === undefined) {
-    report('complete-without-date', rangeAt([...item.path, 'status'], item.range), `${nameOf()} is marked ${state.status!.label} but has no "completed" date: add the date it was completed.`, dataOf());
+    report('complete-without-date', statusRange(), `${nameOf()} is marked ${state.status!.label} but has no "completed" date: add the date it was completed.`, dataOf());
   }
   if (item.completed !== undefined && state.status && !state.status.complete) {
     report('completed-but-open', rangeAt([...item.path, 'completed'], item.range), `${nameOf()} has a completed date but its status is ${state.status.label}: mark it complete, or remove the date.`, { ...dataOf(), status: state.status.key });
@@ -222,6 +235,11 @@ export function freeId(id: string, taken: ReadonlySet<string>): string {
     const candidate = `${id}-${n}`;
     if (!taken.has(candidate)) return candidate;
   }
+}
+
+/** Whether a due text describes work that runs until a date rather than a thing due by it. */
+function interpretationRuns(kind: DueKind): boolean {
+  return kind === 'ongoing' || kind === 'recurring';
 }
 
 function truncate(text: string, length = 50): string {

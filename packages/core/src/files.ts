@@ -120,18 +120,27 @@ export function checkPlanFile(file: PlanFile, options: PlanCheckOptions): PlanCh
   for (const register of options.registers ?? []) registerAgencies.push(...(register.register?.agencies ?? []));
   const analysis = new PlanAnalysis(file.plan, { asOf: options.asOf, dueSoonDays: options.dueSoonDays, registerAgencies });
   diagnostics.push(...checkPlan(analysis, { root: file.source.root, lines: file.source.lines, linkedPlans: options.linkedPlans }));
-  // The plan's own agencies may repeat a register's: fine when they agree, worth a word when not.
-  for (const agency of file.plan.agencies) {
-    const registered = registerAgencies.find((other) => other.id === agency.id);
-    if (registered && foldName(registered.name) !== foldName(agency.name)) {
-      diagnostics.push({
-        range: agency.range,
-        severity: 'warning',
-        code: 'duplicate-agency',
-        message: `${agency.id} is "${agency.name}" here but "${registered.name}" in ${registered.source ?? 'a register'}: the plan's own entry is used.`,
-        data: { id: agency.id, register: registered.source },
-      });
+  // The same agency id defined with two different names (the plan and a register, or two
+  // registers) is worth a word: the first definition is the one used.
+  const firstById = new Map<string, Agency>();
+  for (const agency of [...file.plan.agencies, ...registerAgencies]) {
+    const first = firstById.get(agency.id);
+    if (!first) {
+      firstById.set(agency.id, agency);
+      continue;
     }
+    const named = (a: Agency) => a.name !== a.id;
+    if (!named(first) || !named(agency) || foldName(first.name) === foldName(agency.name)) continue;
+    const where = (a: Agency) => (a.source ? baseName(a.source) : 'this plan');
+    const inPlan = first.source === undefined;
+    const entry = file.plan.registers.find((e) => agency.source !== undefined && agency.source.endsWith(e.text.replace(/^\.\//, ''))) ?? file.plan.registers[0];
+    diagnostics.push({
+      range: inPlan ? first.range : (entry?.range ?? first.range),
+      severity: 'warning',
+      code: 'duplicate-agency',
+      message: `${agency.id} is "${first.name}" in ${where(first)} but "${agency.name}" in ${where(agency)}: the first is used.`,
+      data: { id: agency.id, names: [first.name, agency.name], sources: [where(first), where(agency)] },
+    });
   }
   return { diagnostics: sortDiagnostics(diagnostics), analysis };
 }

@@ -280,7 +280,9 @@ export function latestUpdate(updates: readonly Update[]): Update | undefined {
   let latest: Update | undefined;
   for (const update of updates) {
     if (!latest) latest = update;
-    else if (update.asOf !== undefined && (latest.asOf === undefined || compareIsoDates(update.asOf, latest.asOf) >= 0)) latest = update;
+    else if (update.asOf === undefined) {
+      if (latest.asOf === undefined) latest = update;
+    } else if (latest.asOf === undefined || compareIsoDates(update.asOf, latest.asOf) >= 0) latest = update;
   }
   return latest;
 }
