@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // The console summary for people; a JSON report that .ci/run counts from.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 });

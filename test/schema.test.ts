@@ -1045,34 +1045,55 @@ describe('YAML syntax', () => {
     return file;
   }
 
-  it('bad indentation: a key less indented than its mapping', () => {
+  /**
+   * A syntax diagnostic on the line of `marker`, starting no later than `within` on that line
+   * (the yaml package may point at the start of the indentation rather than at the key).
+   */
+  function expectOnLine(diagnostics: readonly Diagnostic[], text: string, code: Diagnostic['code'], marker: string, within = marker): Diagnostic {
+    const position = at(text, marker, within);
+    const found = diagnostics.find((d) => d.code === code && d.range.start.line === position.line && d.range.start.character <= position.character);
+    expect(found, `expected ${code} on line ${position.line} (at or before character ${position.character}); got:\n${show(diagnostics)}`).toBeDefined();
+    expect(found!.severity).toBe('error');
+    expect(found!.message).toMatch(/^YAML: /);
+    return found!;
+  }
+
+  it('bad indentation: a key less indented than the rest of its mapping', () => {
     const text = yamlPlanWithActions('      - id: 1.1\n        title: Patrols\n     lead: KCC\n');
     const file = readYaml(text);
-    const diagnostic = expectDiagnostic(file.diagnostics, text, { code: 'yaml-syntax', marker: '\n     lead', within: ' ', words: ['YAML'] });
-    expect(diagnostic.range.start.character).toBe(0);
-    expect(file.diagnostics.every((d) => d.code === 'yaml-syntax')).toBe(true);
+    expect(file.plan).toBeUndefined();
+    expect(file.diagnostics.every((d) => d.code === 'yaml-syntax' && d.severity === 'error')).toBe(true);
+    const diagnostic = expectOnLine(file.diagnostics, text, 'yaml-syntax', '     lead: KCC', 'lead');
+    expect(diagnostic.message).toMatch(/column|indent/i);
   });
 
-  it('bad indentation: a list item out of line with the others', () => {
+  it('bad indentation: a list item out of line with the others, at its dash', () => {
     const text = 'title: Plan\nthemes:\n  - title: One\n   - title: Two\n';
     const file = readYaml(text);
-    expect(file.diagnostics.length).toBeGreaterThan(0);
     expect(file.diagnostics.every((d) => d.code === 'yaml-syntax' && d.severity === 'error')).toBe(true);
-    const lines = file.diagnostics.map((d) => d.range.start.line);
-    expect(lines, show(file.diagnostics)).toContain(at(text, '   - title: Two').line);
+    expectDiagnostic(file.diagnostics, text, { code: 'yaml-syntax', marker: '- title: Two', words: ['YAML', /column|indent/i] });
   });
 
-  it('an unclosed double quote: reported at the opening quote', () => {
+  it('bad indentation: a tab used to indent', () => {
+    const text = 'title: Plan\nthemes:\n\t- title: One\n';
+    const file = readYaml(text);
+    const diagnostic = expectOnLine(file.diagnostics, text, 'yaml-syntax', '\t- title: One');
+    expect(diagnostic.message).toMatch(/tab/i);
+  });
+
+  it('an unclosed double quote: reported on the line of the opening quote', () => {
     const text = 'title: "Community Safety Partnership Action Plan\nthemes:\n  - title: Anti-social behaviour\n';
     const file = readYaml(text);
     expect(file.plan).toBeUndefined();
-    expectDiagnostic(file.diagnostics, text, { code: 'yaml-syntax', marker: '"Community', within: '"', words: [/quote/i] });
+    const diagnostic = expectOnLine(file.diagnostics, text, 'yaml-syntax', '"Community', '"');
+    expect(diagnostic.message).toMatch(/quote/i);
   });
 
-  it('an unclosed single quote in a theme: reported at the opening quote', () => {
+  it('an unclosed single quote in a theme: reported on the line of the opening quote', () => {
     const text = "title: Plan\nthemes:\n  - title: 'Anti-social behaviour\n    actions:\n      - title: Patrols\n";
     const file = readYaml(text);
-    expectDiagnostic(file.diagnostics, text, { code: 'yaml-syntax', marker: "'Anti-social", within: "'", words: [/quote/i] });
+    const diagnostic = expectOnLine(file.diagnostics, text, 'yaml-syntax', "'Anti-social", "'");
+    expect(diagnostic.message).toMatch(/quote/i);
   });
 
   it('a duplicate key: duplicate-key at the second key', () => {
