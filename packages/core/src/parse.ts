@@ -130,15 +130,29 @@ function readYaml(text: string, lines: LineIndex, result: ParsedSource): void {
     lineCounter: new LineCounter(),
     strict: true,
   });
+  const reported = new Set<number>();
   for (const error of document.errors) {
-    const [start, end] = error.pos;
+    let [start, end] = error.pos;
+    let message = YAML_ERROR_WORDS[error.code] ?? yamlMessage(error.message);
+    if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
+      // The reader notices a missing closing quote at the end of the file: point at the opening one.
+      const opening = unclosedQuoteBefore(text, start);
+      if (opening !== undefined) {
+        [start, end] = [opening, opening + 1];
+        message = 'YAML: this quoted text is never closed: add the matching closing quote at the end of the text.';
+      }
+    }
+    // One mistake often makes several errors on the same line: the first says it best.
+    const line = lines.positionAt(start).line;
+    if (reported.has(line)) continue;
+    reported.add(line);
     const duplicate = error.code === 'DUPLICATE_KEY';
     result.diagnostics.push({
       range: lines.rangeOf(start, Math.max(end, start + 1)),
       severity: 'error',
       code: duplicate ? 'duplicate-key' : 'yaml-syntax',
-      message: duplicate ? 'This key appears twice in the same mapping: remove or rename one of them.' : yamlMessage(error.message),
-      data: { yamlCode: error.code },
+      message: duplicate ? 'This key appears twice in the same mapping: remove or rename one of them.' : message,
+      data: { yamlCode: error.code, yamlMessage: error.message.split('\n')[0] },
     });
   }
   for (const warning of document.warnings) {
@@ -170,6 +184,42 @@ function readYaml(text: string, lines: LineIndex, result: ParsedSource): void {
   if (document.contents) {
     result.root = convertYamlNode(document.contents as YamlNode, document, new Map(), lines, result);
   }
+}
+
+/** Officer words for the YAML reader's commonest errors (its own message is kept in the data). */
+const YAML_ERROR_WORDS: Record<string, string> = {
+  BAD_INDENT: 'YAML: this line is indented differently from the lines around it. Lines of the same item must line up.',
+  BLOCK_AS_IMPLICIT_KEY: 'YAML: a colon is missing, or the next line is indented too far. Each field is written "name: value", and fields of the same item line up.',
+  MULTILINE_IMPLICIT_KEY: 'YAML: a colon is missing, or a line is indented too far. Each field is written "name: value", and fields of the same item line up.',
+  TAB_AS_INDENT: 'YAML: a tab is used for indentation; YAML needs spaces.',
+  BAD_SCALAR_START: 'YAML: text cannot start with this character unless it is in quotes.',
+};
+
+/**
+ * The opening quote of a quoted value that is never closed before `limit`: a quote at the start
+ * of a value (after "key:", "- ", "[" or ","), whose closing quote does not come before `limit`.
+ */
+function unclosedQuoteBefore(text: string, limit: number): number | undefined {
+  const valueStart = /(?:^|:[ \t]+|-[ \t]+|[[,{][ \t]*)(["'])/gm;
+  for (const match of text.slice(0, limit).matchAll(valueStart)) {
+    const quote = match[1];
+    const open = (match.index ?? 0) + match[0].length - 1;
+    let position = open + 1;
+    let closed = false;
+    while (position < limit) {
+      const char = text[position];
+      if (quote === '"' && char === '\\') position += 2;
+      else if (char === quote) {
+        if (quote === "'" && text[position + 1] === "'") position += 2;
+        else {
+          closed = true;
+          break;
+        }
+      } else position++;
+    }
+    if (!closed) return open;
+  }
+  return undefined;
 }
 
 /** The yaml package's message without its trailing position excerpt, for an officer. */
@@ -251,12 +301,22 @@ function scalarFromYaml(node: Scalar, range: readonly [number, number, number] |
 function readJson(text: string, lines: LineIndex, result: ParsedSource): void {
   const errors: JsonParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  for (const error of errors) {
+  // Later errors are usually knock-on effects of the first: report the first only.
+  const error = errors[0];
+  if (error) {
+    // A trailing comma shows up as "property name expected" at the closing bracket: point at the comma.
+    let at = error.offset;
+    let back = at - 1;
+    while (back >= 0 && /\s/.test(text[back])) back--;
+    const code = printParseErrorCode(error.error);
+    const trailingComma = text[back] === ',' && (code === 'PropertyNameExpected' || code === 'ValueExpected');
+    if (trailingComma) at = back;
     result.diagnostics.push({
-      range: lines.rangeOf(error.offset, error.offset + Math.max(1, error.length)),
+      range: lines.rangeOf(at, at + (trailingComma ? 1 : Math.max(1, error.length))),
       severity: 'error',
       code: 'json-syntax',
-      message: `JSON: ${describeJsonError(printParseErrorCode(error.error))}.`,
+      message: trailingComma ? 'JSON: a comma before a closing bracket is not allowed: remove it.' : `JSON: ${describeJsonError(code)}.`,
+      data: { jsonCode: code },
     });
   }
   if (errors.length > 0 || !tree) return;

@@ -24,7 +24,10 @@ type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null 
 export function schemaDiagnostics(kind: SchemaKind, value: unknown, root: AstNode, lines: LineIndex): Diagnostic[] {
   const validator = (kind === 'plan' ? validatePlan : validateRegister) as Validator;
   if (validator(value)) return [];
-  const errors = chooseBranches(kind, validator.errors ?? [], value);
+  const chosen = chooseBranches(kind, validator.errors ?? [], value);
+  // A value of the wrong type also fails its enum: one finding is enough.
+  const typed = new Set(chosen.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
+  const errors = chosen.filter((error) => error.keyword !== 'enum' || !typed.has(error.instancePath));
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
@@ -64,45 +67,104 @@ function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
   return current;
 }
 
+/** Where in the schema an error's branch search starts: the schema node, at an instance path. */
+interface SchemaContext {
+  /** JSON pointer of a schema node (without '#'); '' is the root. */
+  pointer: string;
+  /** The instance path (a JSON pointer) that node describes. */
+  instancePath: string;
+}
+
+const BRANCH_TABLE_NAMES: Record<SchemaKind, string> = { plan: 'plan', register: 'agencies' };
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * The pointer of the anyOf that describes the value `segments` below a schema node: the
+ * validator's own schemaPath for an anyOf inside a shared definition is relative to that
+ * definition, so the anyOf is found again by walking the schema along the instance path.
+ */
+function anyOfAt(kind: SchemaKind, startPointer: string, segments: readonly PathSegment[]): string | undefined {
+  const root = schemaOf(kind);
+  const find = (at: string, index: number, depth: number): string | undefined => {
+    if (depth > 64) return undefined;
+    let current = at;
+    let node = pointer(root, `#${current}`);
+    for (let hops = 0; node?.$ref && hops < 32; hops++) {
+      current = node.$ref.slice(1);
+      node = pointer(root, node.$ref);
+    }
+    if (!node) return undefined;
+    if (index === segments.length) return node.anyOf ? current : undefined;
+    if (node.anyOf) {
+      for (let branch = 0; branch < node.anyOf.length; branch++) {
+        const found = find(`${current}/anyOf/${branch}`, index, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    const segment = segments[index];
+    if (typeof segment === 'number') return node.items ? find(`${current}/items`, index + 1, depth + 1) : undefined;
+    if (node.properties && Object.prototype.hasOwnProperty.call(node.properties, segment)) {
+      return find(`${current}/properties/${escapePointer(segment)}`, index + 1, depth + 1);
+    }
+    for (const pattern of Object.keys(node.patternProperties ?? {})) {
+      if (new RegExp(pattern, 'u').test(segment)) return find(`${current}/patternProperties/${escapePointer(pattern)}`, index + 1, depth + 1);
+    }
+    if (node.additionalProperties && typeof node.additionalProperties === 'object') return find(`${current}/additionalProperties`, index + 1, depth + 1);
+    return undefined;
+  };
+  return find(startPointer, 0, 0);
+}
+
 /**
  * Replaces each failed anyOf (and the errors of all its branches) by the errors of its best
- * branch: the one whose type fits the value, then the one with the fewest errors.
+ * branch: one whose type fits the value, then the one with the fewest errors. A value whose type
+ * fits no branch gets one error naming every form allowed. Never "must match a schema in anyOf".
  */
-function chooseBranches(kind: SchemaKind, errors: SchemaError[], rootValue: unknown): SchemaError[] {
+function chooseBranches(kind: SchemaKind, errors: SchemaError[], rootValue: unknown, context: SchemaContext = { pointer: '', instancePath: '' }): SchemaError[] {
   const failures = errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf');
-  // Only the outermost failed anyOf at each place: inner ones are settled recursively.
-  const outer = failures.filter(
-    (failure) => !failures.some((other) => other !== failure && within(failure.instancePath, other.instancePath) && other.instancePath !== failure.instancePath),
-  );
-  if (outer.length === 0) return errors;
-  const result = errors.filter((error) => !outer.some((failure) => within(error.instancePath, failure.instancePath)));
-  for (const failure of outer) {
-    const value = valueAt(rootValue, pathOfPointer(failure.instancePath, rootValue));
-    const schemaKey = `${kind}:${failure.schemaPath.slice(1)}`;
+  // The outermost failed anyOfs: inner ones are settled when their branch is chosen.
+  const outer = failures.filter((failure) => !failures.some((other) => other !== failure && within(failure.instancePath, other.instancePath) && other.instancePath !== failure.instancePath));
+  const seenPaths = new Set<string>();
+  const firstAtPath = outer.filter((failure) => (seenPaths.has(failure.instancePath) ? false : (seenPaths.add(failure.instancePath), true)));
+  if (firstAtPath.length === 0) return errors;
+  const result = errors.filter((error) => !firstAtPath.some((failure) => within(error.instancePath, failure.instancePath)));
+  for (const failure of firstAtPath) {
+    const fullPath = pathOfPointer(failure.instancePath, rootValue);
+    const base = pathOfPointer(context.instancePath, rootValue).length;
+    const anyOfPointer = anyOfAt(kind, context.pointer, fullPath.slice(base));
+    const value = valueAt(rootValue, fullPath);
     const candidates: { index: number; errors: SchemaError[]; typeMismatch: boolean }[] = [];
-    for (let index = 0; ; index++) {
-      const branch = (anyOfBranches as Record<string, Validator | undefined>)[`${schemaKey}/${index}`];
+    let anyBranchValid = false;
+    for (let index = 0; anyOfPointer !== undefined; index++) {
+      const branch = (anyOfBranches as Record<string, Validator | undefined>)[`${BRANCH_TABLE_NAMES[kind]}:${anyOfPointer}/anyOf/${index}`];
       if (!branch) break;
       if (branch(value)) {
-        candidates.length = 0;
+        anyBranchValid = true;
         break;
       }
       const branchErrors = (branch.errors ?? []).map((error) => ({ ...error, instancePath: failure.instancePath + error.instancePath }));
-      const typeMismatch = branchErrors.some(
-        (error) => error.instancePath === failure.instancePath && (error.keyword === 'type' || error.keyword === 'anyOf'),
-      );
-      candidates.push({ index, errors: branchErrors, typeMismatch });
+      // Settle anyOfs inside the branch first, so that "the branch's own anyOf failed" is not taken for a type mismatch.
+      const resolved = chooseBranches(kind, branchErrors, rootValue, { pointer: `${anyOfPointer}/anyOf/${index}`, instancePath: failure.instancePath });
+      const typeMismatch = resolved.some((error) => error.instancePath === failure.instancePath && error.keyword === 'type');
+      candidates.push({ index, errors: resolved, typeMismatch });
     }
-    if (candidates.length === 0) continue;
+    if (anyBranchValid) continue;
+    if (candidates.length === 0) {
+      // Should not happen; keep the finding rather than lose it.
+      result.push({ ...failure, keyword: 'schema-invalid' });
+      continue;
+    }
     const fitting = candidates.filter((candidate) => !candidate.typeMismatch);
     if (fitting.length === 0) {
-      // The value's type fits no branch: one error naming every form allowed.
-      result.push({ ...failure, keyword: 'type', params: { anyOfSchemaPath: failure.schemaPath } });
+      result.push({ ...failure, keyword: 'type', params: { anyOfPointer } });
       continue;
     }
     fitting.sort((a, b) => a.errors.length - b.errors.length || a.index - b.index);
-    // The chosen branch may hold failed anyOfs of its own (a list of leads, each lead an anyOf).
-    result.push(...chooseBranches(kind, fitting[0].errors, rootValue));
+    result.push(...fitting[0].errors);
   }
   return result;
 }
@@ -252,7 +314,10 @@ function describeError(kind: SchemaKind, error: SchemaError, rootValue: unknown,
     case 'additionalProperties': {
       const extra = String(error.params.additionalProperty);
       const allowed = Object.keys(fieldsAtPath(kind, path));
-      const suggestion = nearest(extra, allowed, (name) => name);
+      // A misspelling ("stauts"), or a longer name that contains a field ("lead_agency" for "lead").
+      const folded = extra.toLowerCase().replace(/[^a-z]/g, '');
+      const contained = allowed.filter((name) => name.length >= 3 && folded.includes(name.toLowerCase())).sort((a, b) => b.length - a.length)[0];
+      const suggestion = nearest(extra, allowed, (name) => name) ?? contained;
       message = `"${extra}" is not a field of ${describeThing(kind, path)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Fields starting with "x-" are allowed for anything else.`;
       data.field = extra;
       if (suggestion) data.suggestion = suggestion;
@@ -260,10 +325,10 @@ function describeError(kind: SchemaKind, error: SchemaError, rootValue: unknown,
       break;
     }
     case 'type': {
-      const anyOfPath = error.params.anyOfSchemaPath as string | undefined;
+      const anyOfPath = error.params.anyOfPointer as string | undefined;
       let expected: string;
-      if (anyOfPath) {
-        const anyOf = pointer(schemaOf(kind), anyOfPath.replace(/\/anyOf$/, ''));
+      if (anyOfPath !== undefined) {
+        const anyOf = pointer(schemaOf(kind), `#${anyOfPath}`);
         expected = anyOf ? formsOf(kind, resolveSchema(kind, anyOf)) : 'another form';
       } else {
         const types = String(error.params.type).split(',');
