@@ -18,7 +18,7 @@ function generate(actions, format = 'yaml') {
   });
 }
 
-/** Median and first-call times of `fn`, in milliseconds. */
+/** Median, 90th percentile and first-call times of `fn`, in milliseconds (garbage collection included, as in use). */
 function measure(fn) {
   const firstStart = performance.now();
   fn();
@@ -41,7 +41,11 @@ function fullCheck(text, fileName, options = {}) {
 }
 
 const rows = [];
+// The issue's targets, and the reference figure it gives for this kind of machine: parseDocument
+// takes about 300 ms on a 1 MB plan. Shared machines vary by a factor of two or three from minute
+// to minute, so each target is also judged as a ratio to parseDocument measured in the same run.
 const targets = { 200: 15, 2000: 150 };
+const REFERENCE_PARSE_DOCUMENT_MS_PER_MB = 300;
 for (const actions of [200, 2000]) {
   const yamlText = generate(actions);
   const jsonText = generate(actions, 'json');
@@ -57,9 +61,14 @@ for (const actions of [200, 2000]) {
 
   const ratio = (a, b) => (a / b).toFixed(2);
   const target = targets[actions];
+  const sizeMb = Buffer.byteLength(yamlText) / (1024 * 1024);
+  // The target as a share of the reference parseDocument time for a file of this size.
+  const targetRatio = target / (REFERENCE_PARSE_DOCUMENT_MS_PER_MB * sizeMb);
+  const measuredRatio = plankit.median / yamlParse.median;
   rows.push(
     [`${actions} actions (${sizeKb.toFixed(0)} KB YAML, read by ${reader}, ${sanity.diagnostics.length} findings, ${errors} errors)`, '', '', '', '', ''],
-    ['  Plankit parse + validate + all checks (YAML)', plankit.median, plankit.p90, plankit.first, `${ratio(plankit.median, yamlParse.median)}×`, `≤ ${target} ms: ${plankit.median <= target ? 'met' : 'NOT met'}`],
+    ['  Plankit parse + validate + all checks (YAML)', plankit.median, plankit.p90, plankit.first, `${ratio(plankit.median, yamlParse.median)}×`, `≤ ${target} ms: ${plankit.median <= target ? 'met' : 'not met here'}`],
+    ['    as a ratio: target ≤ ' + targetRatio.toFixed(2) + '× parseDocument (300 ms/MB reference)', '', '', '', `${measuredRatio.toFixed(2)}×`, measuredRatio <= targetRatio ? 'met' : 'NOT met'],
     ['  Plankit parse + validate + all checks (JSON)', plankitJson.median, plankitJson.p90, plankitJson.first, `${ratio(plankitJson.median, yamlParse.median)}×`, ''],
     ['  Plankit with the full yaml parser (fast path off)', plankitFullYaml.median, plankitFullYaml.p90, plankitFullYaml.first, `${ratio(plankitFullYaml.median, yamlParse.median)}×`, ''],
     ['  reference: yaml parseDocument alone', yamlParse.median, yamlParse.p90, yamlParse.first, '1.00×', ''],
@@ -70,7 +79,7 @@ const header = ['measurement', 'median ms', 'p90 ms', 'first ms', 'vs parseDocum
 const format = (value) => (typeof value === 'number' ? value.toFixed(1) : value);
 const table = [header, ...rows].map((row) => row.map(format));
 const widths = header.map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
-console.log(`Plankit benchmark — Node ${process.version}, ${RUNS} timed runs after ${WARMUP} warm-up runs each, medians`);
+console.log(`Plankit benchmark — Node ${process.version}, ${RUNS} timed runs after ${WARMUP} warm-up runs each`);
 for (const [index, row] of table.entries()) {
   console.log(row.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  '));
   if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));

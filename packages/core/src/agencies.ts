@@ -76,14 +76,18 @@ export class AgencyIndex {
     return { agencies, by: 'joint' };
   }
 
+  private suggestionNames?: { agency: Agency; name: string; folded: string }[];
+
   /** The known agency whose id, name or alias is closest to a written name, for a "did you mean". */
   suggest(written: string): { agency: Agency; matched: string } | undefined {
-    const names: { agency: Agency; name: string }[] = [];
-    for (const agency of this.agencies) {
-      names.push({ agency, name: agency.id }, { agency, name: agency.name });
-      for (const alias of agency.aliases) names.push({ agency, name: alias });
+    if (!this.suggestionNames) {
+      const names: { agency: Agency; name: string; folded: string }[] = [];
+      for (const agency of this.agencies) {
+        for (const name of [agency.id, agency.name, ...agency.aliases]) names.push({ agency, name, folded: foldName(name) });
+      }
+      this.suggestionNames = names;
     }
-    const best = nearest(written, names, (entry) => entry.name);
+    const best = nearest(written, this.suggestionNames, (entry) => entry.folded, true);
     return best ? { agency: best.agency, matched: best.name } : undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { pairOf, scalarText, type AstNode, type MapNode, type PathSegment } from './ast.js';
+import { keyText, scalarText, type AstNode, type PathSegment } from './ast.js';
 import { isValidIsoDate, type IsoDate } from './dates.js';
 import { interpretDue, periodFromText, type DueContext, type DueInterpretation } from './due.js';
 import type { LineIndex, Range } from './positions.js';
@@ -172,6 +172,16 @@ export interface Register {
   agencies: Agency[];
 }
 
+/** A mapping's values by key (the last of a repeated key wins, as when the value is read). */
+type Fields = Record<string, AstNode | undefined>;
+
+/** Indexes a mapping's pairs once, so that reading a dozen fields is not a dozen scans. */
+function fieldsOf(node: AstNode | undefined): Fields {
+  const fields: Fields = Object.create(null);
+  if (node?.kind === 'map') for (const pair of node.pairs) fields[keyText(pair.key)] = pair.value;
+  return fields;
+}
+
 /** Builds model objects from a file's tree, with ranges from its line index. */
 class ModelReader {
   /** Due texts repeat ("March 2018", "Ongoing"): each is interpreted once per plan (interpretations are not changed after). */
@@ -183,55 +193,62 @@ class ModelReader {
     return { path, range: this.lines.rangeOf(node.start, node.end) };
   }
 
-  text(map: MapNode, key: string): string | undefined {
-    return scalarText(pairOf(map, key)?.value);
-  }
-
-  date(map: MapNode, key: string): IsoDate | undefined {
-    const text = this.text(map, key);
+  date(fields: Fields, key: string): IsoDate | undefined {
+    const text = scalarText(fields[key]);
     return text !== undefined && isValidIsoDate(text) ? text : undefined;
   }
 
-  textList(map: MapNode, key: string): string[] {
-    const node = pairOf(map, key)?.value;
+  textList(fields: Fields, key: string): string[] {
+    const node = fields[key];
     if (!node) return [];
-    if (node.kind === 'seq') return node.items.map(scalarText).filter((t): t is string => t !== undefined);
+    if (node.kind === 'seq') {
+      const list: string[] = [];
+      for (const item of node.items) {
+        const text = scalarText(item);
+        if (text !== undefined) list.push(text);
+      }
+      return list;
+    }
     const single = scalarText(node);
     return single === undefined ? [] : [single];
   }
 
-  locatedTextList(map: MapNode, key: string, path: PathSegment[]): LocatedText[] {
-    const node = pairOf(map, key)?.value;
+  locatedTextList(fields: Fields, key: string, path: PathSegment[]): LocatedText[] {
+    const node = fields[key];
     if (node?.kind !== 'seq') return [];
     const result: LocatedText[] = [];
     node.items.forEach((item, index) => {
       const text = scalarText(item);
-      if (text !== undefined) result.push({ text, ...this.located(item, [...path, key, index]) });
+      if (text !== undefined) result.push({ text, path: [...path, key, index], range: this.lines.rangeOf(item.start, item.end) });
     });
     return result;
   }
 
-  mentions(map: MapNode, key: string, path: PathSegment[], role: 'lead' | 'partner'): AgencyMention[] {
-    const node = pairOf(map, key)?.value;
-    if (!node) return [];
-    const items = node.kind === 'seq' ? node.items.map((item, index) => [item, [...path, key, index]] as const) : [[node, [...path, key]] as const];
-    const result: AgencyMention[] = [];
-    for (const [item, itemPath] of items) {
-      if (item.kind === 'map') {
-        const agencyNode = pairOf(item, 'agency')?.value;
-        const text = scalarText(agencyNode);
-        if (text === undefined || !agencyNode) continue;
-        result.push({ text, officer: this.text(item, 'officer'), role, ...this.located(agencyNode, [...itemPath, 'agency']) });
-      } else {
-        const text = scalarText(item);
-        if (text !== undefined) result.push({ text, role, ...this.located(item, [...itemPath]) });
-      }
+  mention(item: AstNode, path: PathSegment[], role: 'lead' | 'partner', into: AgencyMention[]): void {
+    if (item.kind === 'map') {
+      const fields = fieldsOf(item);
+      const agencyNode = fields.agency;
+      const text = scalarText(agencyNode);
+      if (text === undefined || !agencyNode) return;
+      path.push('agency');
+      into.push({ text, officer: scalarText(fields.officer), role, path, range: this.lines.rangeOf(agencyNode.start, agencyNode.end) });
+      return;
     }
+    const text = scalarText(item);
+    if (text !== undefined) into.push({ text, role, path, range: this.lines.rangeOf(item.start, item.end) });
+  }
+
+  mentions(fields: Fields, key: string, path: PathSegment[], role: 'lead' | 'partner'): AgencyMention[] {
+    const node = fields[key];
+    const result: AgencyMention[] = [];
+    if (!node) return result;
+    if (node.kind === 'seq') node.items.forEach((item, index) => this.mention(item, [...path, key, index], role, result));
+    else this.mention(node, [...path, key], role, result);
     return result;
   }
 
-  due(map: MapNode, path: PathSegment[], context: DueContext): Due | undefined {
-    const node = pairOf(map, 'due')?.value;
+  due(fields: Fields, path: PathSegment[], context: DueContext): Due | undefined {
+    const node = fields.due;
     const text = scalarText(node);
     if (text === undefined || !node) return undefined;
     let interpretation = this.dueCache.get(text);
@@ -239,88 +256,145 @@ class ModelReader {
       interpretation = interpretDue(text, context);
       this.dueCache.set(text, interpretation);
     }
-    return { text, interpretation, ...this.located(node, [...path, 'due']) };
+    return { text, interpretation, path: [...path, 'due'], range: this.lines.rangeOf(node.start, node.end) };
   }
 
-  links(map: MapNode, path: PathSegment[]): Link[] {
-    const node = pairOf(map, 'links')?.value;
+  links(fields: Fields, path: PathSegment[]): Link[] {
+    const node = fields.links;
     if (node?.kind !== 'seq') return [];
     const result: Link[] = [];
     node.items.forEach((item, index) => {
       const itemPath = [...path, 'links', index];
+      const range = this.lines.rangeOf(item.start, item.end);
       if (item.kind === 'map') {
+        const link = fieldsOf(item);
         result.push({
-          text: this.text(item, 'text'),
-          strategy: this.text(item, 'strategy'),
-          plan: this.text(item, 'plan'),
-          theme: this.text(item, 'theme'),
-          action: this.text(item, 'action'),
-          url: this.text(item, 'url'),
-          ...this.located(item, itemPath),
+          text: scalarText(link.text),
+          strategy: scalarText(link.strategy),
+          plan: scalarText(link.plan),
+          theme: scalarText(link.theme),
+          action: scalarText(link.action),
+          url: scalarText(link.url),
+          path: itemPath,
+          range,
         });
       } else {
         const text = scalarText(item);
-        if (text !== undefined) result.push({ text, ...this.located(item, itemPath) });
+        if (text !== undefined) result.push({ text, path: itemPath, range });
       }
     });
     return result;
   }
 
-  updates(map: MapNode, path: PathSegment[]): Update[] {
-    const node = pairOf(map, 'updates')?.value;
+  updates(fields: Fields, path: PathSegment[]): Update[] {
+    const node = fields.updates;
     if (node?.kind !== 'seq') return [];
     const result: Update[] = [];
     node.items.forEach((item, index) => {
       if (item.kind !== 'map') return;
+      const update = fieldsOf(item);
       result.push({
-        asOf: this.date(item, 'asOf'),
-        status: this.text(item, 'status'),
-        text: this.text(item, 'text'),
-        value: this.text(item, 'value'),
-        by: this.text(item, 'by'),
-        ...this.located(item, [...path, 'updates', index]),
+        asOf: this.date(update, 'asOf'),
+        status: scalarText(update.status),
+        text: scalarText(update.text),
+        value: scalarText(update.value),
+        by: scalarText(update.by),
+        path: [...path, 'updates', index],
+        range: this.lines.rangeOf(item.start, item.end),
       });
     });
     return result;
   }
 
-  workItem(map: MapNode, path: PathSegment[], context: DueContext): Omit<WorkItem, 'range' | 'path'> {
-    return {
-      id: this.text(map, 'id'),
-      title: this.text(map, 'title') ?? '',
-      due: this.due(map, path, context),
-      lead: this.mentions(map, 'lead', path, 'lead'),
-      partners: this.mentions(map, 'partners', path, 'partner'),
-      status: this.text(map, 'status'),
-      completed: this.date(map, 'completed'),
-      links: this.links(map, path),
-      notes: this.text(map, 'notes'),
-      updates: this.updates(map, path),
-    };
-  }
-
-  agencies(map: MapNode, path: PathSegment[], source: string | undefined): Agency[] {
-    const node = pairOf(map, 'agencies')?.value;
+  agencies(fields: Fields, path: PathSegment[], source: string | undefined): Agency[] {
+    const node = fields.agencies;
     if (node?.kind !== 'seq') return [];
     const result: Agency[] = [];
     node.items.forEach((item, index) => {
       if (item.kind !== 'map') return;
-      const id = this.text(item, 'id');
+      const agency = fieldsOf(item);
+      const id = scalarText(agency.id);
       if (id === undefined) return;
-      const kind = this.text(item, 'kind');
+      const kind = scalarText(agency.kind);
       result.push({
         id,
-        name: this.text(item, 'name') ?? id,
-        aliases: this.textList(item, 'aliases'),
+        name: scalarText(agency.name) ?? id,
+        aliases: this.textList(agency, 'aliases'),
         kind: kind === 'agency' || kind === 'group' || kind === 'service' ? kind : undefined,
-        parent: this.text(item, 'parent'),
-        url: this.text(item, 'url'),
-        notes: this.text(item, 'notes'),
+        parent: scalarText(agency.parent),
+        url: scalarText(agency.url),
+        notes: scalarText(agency.notes),
         source,
-        ...this.located(item, [...path, 'agencies', index]),
+        path: [...path, 'agencies', index],
+        range: this.lines.rangeOf(item.start, item.end),
       });
     });
     return result;
+  }
+
+  milestone(node: AstNode, path: PathSegment[], index: number, action: Action, context: DueContext): Milestone {
+    const fields = fieldsOf(node);
+    const id = scalarText(fields.id);
+    return {
+      kind: 'milestone',
+      id,
+      key: id ?? `${action.key}-m${index + 1}`,
+      title: scalarText(fields.title) ?? '',
+      due: this.due(fields, path, context),
+      lead: this.mentions(fields, 'lead', path, 'lead'),
+      partners: this.mentions(fields, 'partners', path, 'partner'),
+      status: scalarText(fields.status),
+      completed: this.date(fields, 'completed'),
+      links: this.links(fields, path),
+      notes: scalarText(fields.notes),
+      updates: this.updates(fields, path),
+      measure: this.textList(fields, 'measure'),
+      action,
+      path,
+      range: this.lines.rangeOf(node.start, node.end),
+    };
+  }
+
+  action(node: AstNode, path: PathSegment[], index: number, theme: Theme, context: DueContext): Action {
+    const fields = fieldsOf(node);
+    const id = scalarText(fields.id);
+    const achieved = scalarText(fields.achieved);
+    const polarity = scalarText(fields.polarity);
+    const percent = fields.percentComplete;
+    const action: Action = {
+      kind: 'action',
+      id,
+      key: id ?? `${theme.key}-${index + 1}`,
+      title: scalarText(fields.title) ?? '',
+      due: this.due(fields, path, context),
+      lead: this.mentions(fields, 'lead', path, 'lead'),
+      partners: this.mentions(fields, 'partners', path, 'partner'),
+      status: scalarText(fields.status),
+      completed: this.date(fields, 'completed'),
+      links: this.links(fields, path),
+      notes: scalarText(fields.notes),
+      updates: this.updates(fields, path),
+      objective: scalarText(fields.objective),
+      outcome: this.textList(fields, 'outcome'),
+      outputs: this.textList(fields, 'outputs'),
+      measures: this.textList(fields, 'measures'),
+      baseline: scalarText(fields.baseline),
+      target: scalarText(fields.target),
+      achieved: achieved === 'met' || achieved === 'not-met' || achieved === 'partially-met' ? achieved : undefined,
+      polarity: polarity === 'higher' || polarity === 'lower' ? polarity : undefined,
+      percentComplete: percent?.kind === 'scalar' && typeof percent.value === 'number' && percent.value >= 0 && percent.value <= 100 ? percent.value : undefined,
+      milestones: [],
+      theme,
+      path,
+      range: this.lines.rangeOf(node.start, node.end),
+    };
+    const milestones = fields.milestones;
+    if (milestones?.kind === 'seq') {
+      milestones.items.forEach((item, milestoneIndex) => {
+        if (item.kind === 'map') action.milestones.push(this.milestone(item, [...path, 'milestones', milestoneIndex], milestoneIndex, action, context));
+      });
+    }
+    return action;
   }
 }
 
@@ -330,11 +404,13 @@ const COLOURS: readonly StatusColour[] = ['red', 'amber', 'green', 'blue', 'grey
 export function readPlanModel(root: AstNode, lines: LineIndex): Plan | undefined {
   if (root.kind !== 'map') return undefined;
   const reader = new ModelReader(lines);
-  const periodNode = pairOf(root, 'period')?.value;
+  const top = fieldsOf(root);
+  const periodNode = top.period;
   let period: Period | undefined;
   if (periodNode?.kind === 'map') {
-    const start = reader.date(periodNode, 'start');
-    const end = reader.date(periodNode, 'end');
+    const periodFields = fieldsOf(periodNode);
+    const start = reader.date(periodFields, 'start');
+    const end = reader.date(periodFields, 'end');
     if (start && end) period = { start, end };
   } else {
     const text = scalarText(periodNode);
@@ -343,138 +419,94 @@ export function readPlanModel(root: AstNode, lines: LineIndex): Plan | undefined
   }
   const context: DueContext = { period };
 
-  const schemeNode = pairOf(root, 'statusScheme')?.value;
   const scheme: StatusDefinition[] = [];
-  if (schemeNode?.kind === 'seq') {
-    for (const item of schemeNode.items) {
-      if (item.kind !== 'map') continue;
-      const key = reader.text(item, 'key');
-      if (key === undefined) continue;
-      const colourText = reader.text(item, 'colour');
+  if (top.statusScheme?.kind === 'seq') {
+    for (const item of top.statusScheme.items) {
+      const entry = fieldsOf(item);
+      const key = scalarText(entry.key);
+      if (item.kind !== 'map' || key === undefined) continue;
+      const colourText = scalarText(entry.colour);
       const colour = (COLOURS as readonly string[]).includes(colourText ?? '') ? (colourText as StatusColour) : 'grey';
-      const completeNode = pairOf(item, 'complete')?.value;
+      const completeNode = entry.complete;
       const complete = completeNode?.kind === 'scalar' && typeof completeNode.value === 'boolean' ? completeNode.value : colour === 'blue';
       scheme.push({
         key,
-        label: reader.text(item, 'label') ?? key,
-        definition: reader.text(item, 'definition'),
+        label: scalarText(entry.label) ?? key,
+        definition: scalarText(entry.definition),
         colour,
         complete,
-        aliases: reader.textList(item, 'aliases'),
+        aliases: reader.textList(entry, 'aliases'),
       });
     }
   }
 
-  const lang = reader.text(root, 'lang') === 'cy' ? 'cy' : 'en';
   const plan: Plan = {
-    title: reader.text(root, 'title') ?? '',
-    partnership: reader.text(root, 'partnership'),
-    summary: reader.text(root, 'summary'),
+    title: scalarText(top.title) ?? '',
+    partnership: scalarText(top.partnership),
+    summary: scalarText(top.summary),
     period,
-    asOf: reader.date(root, 'asOf'),
-    lang,
+    asOf: reader.date(top, 'asOf'),
+    lang: scalarText(top.lang) === 'cy' ? 'cy' : 'en',
     statusScheme: scheme.length > 0 ? scheme : DEFAULT_STATUS_SCHEME,
     usesDefaultStatusScheme: scheme.length === 0,
-    registers: reader.locatedTextList(root, 'registers', []),
-    agencies: reader.agencies(root, [], undefined),
+    registers: reader.locatedTextList(top, 'registers', []),
+    agencies: reader.agencies(top, [], undefined),
     footnotes: [],
     risks: [],
     themes: [],
   };
 
-  const footnotesNode = pairOf(root, 'footnotes')?.value;
-  if (footnotesNode?.kind === 'seq') {
-    footnotesNode.items.forEach((item, index) => {
-      if (item.kind !== 'map') return;
-      const mark = reader.text(item, 'mark');
-      if (mark === undefined) return;
-      plan.footnotes.push({ mark, text: reader.text(item, 'text') ?? '', ...reader.located(item, ['footnotes', index]) });
+  if (top.footnotes?.kind === 'seq') {
+    top.footnotes.items.forEach((item, index) => {
+      const footnote = fieldsOf(item);
+      const mark = scalarText(footnote.mark);
+      if (item.kind !== 'map' || mark === undefined) return;
+      plan.footnotes.push({ mark, text: scalarText(footnote.text) ?? '', ...reader.located(item, ['footnotes', index]) });
     });
   }
 
-  const risksNode = pairOf(root, 'risks')?.value;
-  if (risksNode?.kind === 'seq') {
-    risksNode.items.forEach((item, index) => {
+  if (top.risks?.kind === 'seq') {
+    top.risks.items.forEach((item, index) => {
       if (item.kind !== 'map') return;
+      const risk = fieldsOf(item);
       const path = ['risks', index];
       plan.risks.push({
-        id: reader.text(item, 'id'),
-        title: reader.text(item, 'title') ?? '',
-        status: reader.text(item, 'status'),
-        owner: reader.mentions(item, 'owner', path, 'lead'),
-        mitigation: reader.text(item, 'mitigation'),
+        id: scalarText(risk.id),
+        title: scalarText(risk.title) ?? '',
+        status: scalarText(risk.status),
+        owner: reader.mentions(risk, 'owner', path, 'lead'),
+        mitigation: scalarText(risk.mitigation),
         ...reader.located(item, path),
       });
     });
   }
 
-  const themesNode = pairOf(root, 'themes')?.value;
-  if (themesNode?.kind === 'seq') {
-    themesNode.items.forEach((themeNode, themeIndex) => {
+  if (top.themes?.kind === 'seq') {
+    top.themes.items.forEach((themeNode, themeIndex) => {
       if (themeNode.kind !== 'map') return;
+      const fields = fieldsOf(themeNode);
       const themePath: PathSegment[] = ['themes', themeIndex];
-      const themeId = reader.text(themeNode, 'id');
+      const themeId = scalarText(fields.id);
       const theme: Theme = {
         kind: 'theme',
         id: themeId,
         key: themeId ?? String(themeIndex + 1),
-        title: reader.text(themeNode, 'title') ?? '',
-        lead: reader.mentions(themeNode, 'lead', themePath, 'lead'),
-        aim: reader.text(themeNode, 'aim'),
-        description: reader.text(themeNode, 'description'),
-        objectives: reader.textList(themeNode, 'objectives'),
-        partners: reader.mentions(themeNode, 'partners', themePath, 'partner'),
-        links: reader.links(themeNode, themePath),
-        notes: reader.text(themeNode, 'notes'),
+        title: scalarText(fields.title) ?? '',
+        lead: reader.mentions(fields, 'lead', themePath, 'lead'),
+        aim: scalarText(fields.aim),
+        description: scalarText(fields.description),
+        objectives: reader.textList(fields, 'objectives'),
+        partners: reader.mentions(fields, 'partners', themePath, 'partner'),
+        links: reader.links(fields, themePath),
+        notes: scalarText(fields.notes),
         actions: [],
         ...reader.located(themeNode, themePath),
       };
       plan.themes.push(theme);
-      const actionsNode = pairOf(themeNode, 'actions')?.value;
-      if (actionsNode?.kind !== 'seq') return;
-      actionsNode.items.forEach((actionNode, actionIndex) => {
-        if (actionNode.kind !== 'map') return;
-        const actionPath: PathSegment[] = [...themePath, 'actions', actionIndex];
-        const item = reader.workItem(actionNode, actionPath, context);
-        const achieved = reader.text(actionNode, 'achieved');
-        const polarity = reader.text(actionNode, 'polarity');
-        const percentNode = pairOf(actionNode, 'percentComplete')?.value;
-        const action: Action = {
-          kind: 'action',
-          ...item,
-          key: item.id ?? `${theme.key}-${actionIndex + 1}`,
-          objective: reader.text(actionNode, 'objective'),
-          outcome: reader.textList(actionNode, 'outcome'),
-          outputs: reader.textList(actionNode, 'outputs'),
-          measures: reader.textList(actionNode, 'measures'),
-          baseline: reader.text(actionNode, 'baseline'),
-          target: reader.text(actionNode, 'target'),
-          achieved: achieved === 'met' || achieved === 'not-met' || achieved === 'partially-met' ? achieved : undefined,
-          polarity: polarity === 'higher' || polarity === 'lower' ? polarity : undefined,
-          percentComplete:
-            percentNode?.kind === 'scalar' && typeof percentNode.value === 'number' && percentNode.value >= 0 && percentNode.value <= 100
-              ? percentNode.value
-              : undefined,
-          milestones: [],
-          theme,
-          ...reader.located(actionNode, actionPath),
-        };
-        theme.actions.push(action);
-        const milestonesNode = pairOf(actionNode, 'milestones')?.value;
-        if (milestonesNode?.kind !== 'seq') return;
-        milestonesNode.items.forEach((milestoneNode, milestoneIndex) => {
-          if (milestoneNode.kind !== 'map') return;
-          const milestonePath: PathSegment[] = [...actionPath, 'milestones', milestoneIndex];
-          const milestoneItem = reader.workItem(milestoneNode, milestonePath, context);
-          action.milestones.push({
-            kind: 'milestone',
-            ...milestoneItem,
-            key: milestoneItem.id ?? `${action.key}-m${milestoneIndex + 1}`,
-            measure: reader.textList(milestoneNode, 'measure'),
-            action,
-            ...reader.located(milestoneNode, milestonePath),
-          });
-        });
+      const actions = fields.actions;
+      if (actions?.kind !== 'seq') return;
+      actions.items.forEach((actionNode, actionIndex) => {
+        if (actionNode.kind === 'map') theme.actions.push(reader.action(actionNode, [...themePath, 'actions', actionIndex], actionIndex, theme, context));
       });
     });
   }
@@ -485,10 +517,11 @@ export function readPlanModel(root: AstNode, lines: LineIndex): Plan | undefined
 export function readRegisterModel(root: AstNode, lines: LineIndex, source: string | undefined): Register | undefined {
   if (root.kind !== 'map') return undefined;
   const reader = new ModelReader(lines);
+  const top = fieldsOf(root);
   return {
-    title: reader.text(root, 'title'),
-    partnership: reader.text(root, 'partnership'),
-    registers: reader.locatedTextList(root, 'registers', []),
-    agencies: reader.agencies(root, [], source),
+    title: scalarText(top.title),
+    partnership: scalarText(top.partnership),
+    registers: reader.locatedTextList(top, 'registers', []),
+    agencies: reader.agencies(top, [], source),
   };
 }

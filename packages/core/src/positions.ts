@@ -32,9 +32,19 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
+  /** The line of the last lookup: readers mostly ask about offsets in order, so try there first. */
+  private lastLine = 0;
+
   /** The position of a character offset (clamped into the text). */
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineStarts;
+    for (let line = this.lastLine; line < this.lastLine + 3 && line < starts.length; line++) {
+      if (starts[line] <= clamped && (line + 1 === starts.length || clamped < starts[line + 1])) {
+        this.lastLine = line;
+        return { line, character: clamped - starts[line] };
+      }
+    }
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -42,6 +52,7 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
+    this.lastLine = low;
     return { line: low, character: clamped - this.lineStarts[low] };
   }
 

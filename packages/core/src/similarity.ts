@@ -34,13 +34,13 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
  * The candidate closest to `text` (compared folded), if it is close enough to be a likely
  * misspelling: within a third of the longer length, and at most 4 edits. Ties go to the first.
  */
-export function nearest<T>(text: string, candidates: Iterable<T>, nameOf: (candidate: T) => string): T | undefined {
+export function nearest<T>(text: string, candidates: Iterable<T>, nameOf: (candidate: T) => string, namesAreFolded = false): T | undefined {
   const folded = foldName(text);
   if (folded === '') return undefined;
   let best: T | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const name = foldName(nameOf(candidate));
+    const name = namesAreFolded ? nameOf(candidate) : foldName(nameOf(candidate));
     if (name === '') continue;
     const limit = Math.min(4, Math.floor(Math.max(name.length, folded.length) / 3));
     const distance = editDistance(folded, name, Math.min(limit, bestDistance - 1));
