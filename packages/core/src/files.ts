@@ -1,4 +1,4 @@
-import { toValue } from './ast.js';
+import { toValue, type MapNode } from './ast.js';
 import { checkPlan } from './checks.js';
 import { isValidIsoDate, type IsoDate } from './dates.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -40,42 +40,36 @@ export interface RegisterFile {
   diagnostics: Diagnostic[];
 }
 
+/** Parses a file's text and checks that its top is a mapping; the caller then validates and models it. */
+function readMapping(text: string, options: ParseOptions, notAMapping: string): { source: ParsedSource; diagnostics: Diagnostic[]; root?: MapNode } {
+  const source = parseSource(text, options);
+  const diagnostics = [...source.diagnostics];
+  if (!source.root) return { source, diagnostics };
+  if (source.root.kind !== 'map') {
+    diagnostics.push({ range: source.lines.rangeOf(source.root.start, source.root.end), severity: 'error', code: 'not-a-plan', message: notAMapping });
+    return { source, diagnostics };
+  }
+  return { source, diagnostics, root: source.root };
+}
+
 /** Reads a plan's text: syntax, schema and model, in one pass over the text. */
 export function readPlanFile(text: string, options: ParseOptions = {}): PlanFile {
-  const source = parseSource(text, options);
-  const file: PlanFile = { fileName: options.fileName, source, diagnostics: [...source.diagnostics] };
-  if (!source.root) return file;
-  if (source.root.kind !== 'map') {
-    file.diagnostics.push({
-      range: source.lines.rangeOf(source.root.start, source.root.end),
-      severity: 'error',
-      code: 'not-a-plan',
-      message: 'This file does not look like a plan: a plan is a set of fields such as "title:" and "themes:", one per line.',
-    });
-    return file;
-  }
-  file.value = toValue(source.root);
-  file.diagnostics.push(...schemaDiagnostics('plan', file.value, source.root, source.lines));
-  file.plan = readPlanModel(source.root, source.lines);
+  const { source, diagnostics, root } = readMapping(text, options, 'This file does not look like a plan: a plan is a set of fields such as "title:" and "themes:", one per line.');
+  const file: PlanFile = { fileName: options.fileName, source, diagnostics };
+  if (!root) return file;
+  file.value = toValue(root);
+  file.diagnostics.push(...schemaDiagnostics('plan', file.value, root, source.lines));
+  file.plan = readPlanModel(root, source.lines);
   return file;
 }
 
 /** Reads a register's text: syntax, schema and model. */
 export function readRegisterFile(text: string, options: ParseOptions = {}): RegisterFile {
-  const source = parseSource(text, options);
-  const file: RegisterFile = { fileName: options.fileName, source, diagnostics: [...source.diagnostics] };
-  if (!source.root) return file;
-  if (source.root.kind !== 'map') {
-    file.diagnostics.push({
-      range: source.lines.rangeOf(source.root.start, source.root.end),
-      severity: 'error',
-      code: 'not-a-plan',
-      message: 'This file does not look like an agency register: it should have an "agencies:" list.',
-    });
-    return file;
-  }
-  file.diagnostics.push(...schemaDiagnostics('register', toValue(source.root), source.root, source.lines));
-  file.register = readRegisterModel(source.root, source.lines, options.fileName);
+  const { source, diagnostics, root } = readMapping(text, options, 'This file does not look like an agency register: it should have an "agencies:" list.');
+  const file: RegisterFile = { fileName: options.fileName, source, diagnostics };
+  if (!root) return file;
+  file.diagnostics.push(...schemaDiagnostics('register', toValue(root), root, source.lines));
+  file.register = readRegisterModel(root, source.lines, options.fileName);
   return file;
 }
 

@@ -332,13 +332,9 @@ class ModelReader {
     return result;
   }
 
-  milestone(node: AstNode, path: PathSegment[], index: number, action: Action, context: DueContext): Milestone {
-    const fields = fieldsOf(node);
-    const id = scalarText(fields.id);
+  /** The fields actions and milestones share. */
+  workItem(fields: Fields, path: PathSegment[], context: DueContext): Omit<WorkItem, 'id' | 'path' | 'range'> {
     return {
-      kind: 'milestone',
-      id,
-      key: id ?? `${action.key}-m${index + 1}`,
       title: scalarText(fields.title) ?? '',
       due: this.due(fields, path, context),
       lead: this.mentions(fields, 'lead', path, 'lead'),
@@ -348,6 +344,17 @@ class ModelReader {
       links: this.links(fields, path),
       notes: scalarText(fields.notes),
       updates: this.updates(fields, path),
+    };
+  }
+
+  milestone(node: AstNode, path: PathSegment[], index: number, action: Action, context: DueContext): Milestone {
+    const fields = fieldsOf(node);
+    const id = scalarText(fields.id);
+    return {
+      kind: 'milestone',
+      id,
+      key: id ?? `${action.key}-m${index + 1}`,
+      ...this.workItem(fields, path, context),
       measure: this.textList(fields, 'measure'),
       action,
       path,
@@ -365,15 +372,7 @@ class ModelReader {
       kind: 'action',
       id,
       key: id ?? `${theme.key}-${index + 1}`,
-      title: scalarText(fields.title) ?? '',
-      due: this.due(fields, path, context),
-      lead: this.mentions(fields, 'lead', path, 'lead'),
-      partners: this.mentions(fields, 'partners', path, 'partner'),
-      status: scalarText(fields.status),
-      completed: this.date(fields, 'completed'),
-      links: this.links(fields, path),
-      notes: scalarText(fields.notes),
-      updates: this.updates(fields, path),
+      ...this.workItem(fields, path, context),
       objective: scalarText(fields.objective),
       outcome: this.textList(fields, 'outcome'),
       outputs: this.textList(fields, 'outputs'),
