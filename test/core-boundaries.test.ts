@@ -37,6 +37,12 @@ describe('@plankit/core boundaries', () => {
     expect([...files].some((f) => f.endsWith('node.js'))).toBe(false);
   });
 
+  it('the lite entry (for browser bundles) leaves the yaml package out; the yaml entry brings it', () => {
+    const lite = importGraph(join(dist, 'lite.js'));
+    expect([...lite.bare].sort()).toEqual(['jsonc-parser']);
+    expect([...importGraph(join(dist, 'yaml.js')).bare]).toContain('yaml');
+  });
+
   it('the Node helpers are a separate entry that the main entry does not reach', () => {
     const node = importGraph(join(dist, 'node.js'));
     expect([...node.bare]).toContain('node:fs/promises');
