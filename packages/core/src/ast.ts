@@ -91,3 +91,22 @@ export function scalarText(node: AstNode | undefined): string | undefined {
   if (typeof node.value === 'string') return node.value;
   return node.source || String(node.value);
 }
+
+/** A tree for a value that has no source text (a plan given as an object): every node at offset 0. */
+export function astFromValue(value: unknown, depth = 0): AstNode {
+  if (depth > 200) return { kind: 'scalar', start: 0, end: 0, value: null, source: '', style: 'json' };
+  if (Array.isArray(value)) return { kind: 'seq', start: 0, end: 0, items: value.map((item) => astFromValue(item, depth + 1)) };
+  if (value !== null && typeof value === 'object') {
+    return {
+      kind: 'map',
+      start: 0,
+      end: 0,
+      pairs: Object.entries(value).map(([key, item]) => ({
+        key: { kind: 'scalar', start: 0, end: 0, value: key, source: key, style: 'json' },
+        value: astFromValue(item, depth + 1),
+      })),
+    };
+  }
+  const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+  return { kind: 'scalar', start: 0, end: 0, value: scalar, source: typeof scalar === 'number' ? String(scalar) : typeof scalar === 'string' ? scalar : '', style: 'json' };
+}

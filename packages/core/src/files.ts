@@ -1,4 +1,4 @@
-import { toValue, type MapNode } from './ast.js';
+import { astFromValue, toValue, type MapNode } from './ast.js';
 import { checkPlan } from './checks.js';
 import { isValidIsoDate, type IsoDate } from './dates.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -307,4 +307,24 @@ export async function checkFile(fileName: string, text: string, host: FileHost, 
     registers: resolved.registers,
     analysis: check.analysis,
   };
+}
+
+/**
+ * Reads a plan given as a value (a parsed JSON object, e.g. from a web page's script or a
+ * property) rather than text: the same schema check and model. Ranges are all at the start, as
+ * there is no text to point into.
+ */
+export function readPlanValue(value: unknown): PlanFile {
+  const text = '';
+  const source = parseSource('{}', { format: 'json' });
+  const root = astFromValue(value);
+  const file: PlanFile = { source: { ...source, text, root }, diagnostics: [] };
+  if (root.kind !== 'map') {
+    file.diagnostics.push({ range: source.lines.rangeOf(0, 0), severity: 'error', code: 'not-a-plan', message: 'This is not a plan: a plan is an object with fields such as "title" and "themes".' });
+    return file;
+  }
+  file.value = toValue(root);
+  file.diagnostics.push(...schemaDiagnostics('plan', file.value, root, source.lines));
+  file.plan = readPlanModel(root, source.lines);
+  return file;
 }

@@ -1,0 +1,9 @@
+/**
+ * @plankit/elements: the element classes and helpers, without registering any tag. Import
+ * `@plankit/elements/define` (or load dist/plankit.js) to register them.
+ */
+export { PlanElement, type PlanErrorDetail } from './base.js';
+export { planContext } from './context.js';
+export { loadPlanState, type PlanInput, type PlanState } from './state.js';
+export { catalogue, langOf, type Lang } from './strings.js';
+export { PlanSource } from './elements/plan-source.js';

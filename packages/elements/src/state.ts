@@ -1,0 +1,123 @@
+import {
+  checkPlanFile,
+  civilDateInLondon,
+  formatOf,
+  isValidIsoDate,
+  readPlanFile,
+  readPlanValue,
+  resolveAsOf,
+  type AsOfBasis,
+  type Diagnostic,
+  type IsoDate,
+  type Plan,
+  type PlanAnalysis,
+  type PlanFile,
+} from '@plankit/core/lite';
+
+/** Why a plan could not be shown. */
+export type PlanErrorKind = 'network' | 'http' | 'syntax' | 'invalid' | 'empty';
+
+/** What every plan element shows: a plan being loaded, a plan ready, or why there is none. */
+export interface PlanState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  plan?: Plan;
+  /** The plan's analysis at the as-of date: statuses, deadlines, overdue, counts. */
+  analysis?: PlanAnalysis;
+  /** Every finding of the core's checks (elements show overdue and due-soon from the analysis). */
+  diagnostics: Diagnostic[];
+  asOf?: IsoDate;
+  asOfBasis?: AsOfBasis;
+  error?: { kind: PlanErrorKind; message: string; status?: number };
+  /** Where the plan came from (a URL), for messages. */
+  source?: string;
+}
+
+/** Where a plan comes from: a URL, text, or an already-parsed value. */
+export interface PlanInput {
+  src?: string;
+  text?: string;
+  value?: unknown;
+  format?: 'json' | 'yaml';
+}
+
+export const IDLE: PlanState = Object.freeze({ status: 'idle', diagnostics: [] }) as PlanState;
+
+/** Today's date in Europe/London: the front end's job, never the core's. */
+export function today(): IsoDate {
+  return civilDateInLondon(new Date());
+}
+
+let yamlSupport: Promise<unknown> | undefined;
+
+/** Loads the full YAML reader (a separate chunk) the first time a YAML plan is met. */
+function loadYamlSupport(): Promise<unknown> {
+  yamlSupport ??= import('@plankit/core/yaml');
+  return yamlSupport;
+}
+
+/** Whether text or a URL is YAML rather than JSON. */
+function isYaml(input: PlanInput, contentType?: string | null): boolean {
+  if (input.format) return input.format === 'yaml';
+  if (contentType && /json/i.test(contentType)) return false;
+  if (contentType && /yaml/i.test(contentType)) return true;
+  if (input.src) return formatOf(new URL(input.src, 'http://x/').pathname) === 'yaml';
+  return !(input.text ?? '').trimStart().startsWith('{');
+}
+
+/**
+ * Loads, reads and checks a plan, never throwing: every failure (network, HTTP status, bad
+ * JSON/YAML, a plan that does not fit the format) becomes an error state with a message.
+ */
+export async function loadPlanState(input: PlanInput, options: { asOf?: string; signal?: AbortSignal } = {}): Promise<PlanState> {
+  let file: PlanFile;
+  let source: string | undefined;
+  try {
+    if (input.value !== undefined) {
+      file = readPlanValue(input.value);
+    } else {
+      let text = input.text;
+      let contentType: string | null | undefined;
+      if (text === undefined && input.src) {
+        source = input.src;
+        let response: Response;
+        try {
+          response = await fetch(input.src, { signal: options.signal, credentials: 'same-origin' });
+        } catch (error) {
+          if ((error as Error)?.name === 'AbortError') throw error;
+          return errorState('network', `The plan could not be loaded from ${input.src}: the network request failed.`, source);
+        }
+        if (!response.ok) {
+          return { ...errorState('http', `The plan could not be loaded from ${input.src}: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, source), error: { kind: 'http', status: response.status, message: `The plan could not be loaded from ${input.src}: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.` } };
+        }
+        contentType = response.headers.get('content-type');
+        text = await response.text();
+      }
+      if (text === undefined) return IDLE;
+      if (text.trim() === '') return errorState('empty', 'The plan file is empty.', source);
+      const yaml = isYaml(input, contentType);
+      if (yaml) await loadYamlSupport();
+      file = readPlanFile(text, { format: yaml ? 'yaml' : 'json' });
+    }
+  } catch (error) {
+    if ((error as Error)?.name === 'AbortError') throw error;
+    return errorState('syntax', `The plan could not be read: ${(error as Error)?.message ?? String(error)}`, source);
+  }
+  const problems = file.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  if (!file.plan || problems.length > 0) {
+    const first = problems[0];
+    const syntax = first && /syntax|file-|duplicate-key|not-a-plan/.test(first.code);
+    const where = first && first.range.start.line + first.range.start.character > 0 ? ` (line ${first.range.start.line + 1})` : '';
+    const message = first
+      ? `${syntax ? 'The plan file cannot be read' : 'The plan does not fit the plan format'}${where}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length === 2 ? '' : 's'})` : ''}`
+      : 'The file does not hold a plan.';
+    return errorState(syntax ? 'syntax' : 'invalid', message, source, file.diagnostics);
+  }
+  const override = options.asOf && isValidIsoDate(options.asOf) ? options.asOf : undefined;
+  const { asOf, basis } = resolveAsOf({ override, plan: file.plan, today: today() });
+  const check = checkPlanFile(file, { asOf });
+  return { status: 'ready', plan: file.plan, analysis: check.analysis, diagnostics: check.diagnostics, asOf, asOfBasis: basis, source };
+}
+
+function errorState(kind: PlanErrorKind, message: string, source?: string, diagnostics: Diagnostic[] = []): PlanState {
+  return { status: 'error', error: { kind, message }, diagnostics, source };
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite';
+
+// The one-script bundle: dist/plankit.js registers every element; the YAML reader is a separate
+// chunk that plankit.js imports only when a plan is YAML. Minified, no eval, no inline workers.
+export default defineConfig({
+  build: {
+    outDir: 'dist/bundle',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    lib: {
+      entry: 'src/plankit.ts',
+      formats: ['es'],
+      fileName: () => 'plankit.js',
+    },
+    rollupOptions: {
+      output: { chunkFileNames: 'plankit-[name]-[hash].js' },
+    },
+  },
+});
