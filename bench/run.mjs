@@ -2,6 +2,8 @@
 // side by side in one run on the same generated plans, and prints a table of figures and ratios.
 // Not a test: nothing here fails a build; the figures go into closing notes.
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
@@ -83,4 +85,28 @@ console.log(`Plankit benchmark — Node ${process.version}, ${RUNS} timed runs a
 for (const [index, row] of table.entries()) {
   console.log(row.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  '));
   if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+}
+
+// The one-script bundle: what an intranet page downloads before the first plan element renders.
+const bundleDir = join(here, '..', 'packages', 'elements', 'dist', 'bundle');
+if (existsSync(join(bundleDir, 'plankit.js'))) {
+  const gz = (file) => gzipSync(readFileSync(join(bundleDir, file)), { level: 9 }).length / 1024;
+  const files = readdirSync(bundleDir).filter((name) => name.endsWith('.js'));
+  const sizeRows = files.map((name) => [
+    name === 'plankit.js' ? 'plankit.js (Lit, @lit/context, core, validator, elements)' : `${name} (loaded only when needed)`,
+    (readFileSync(join(bundleDir, name)).length / 1024).toFixed(1),
+    gz(name).toFixed(1),
+    name === 'plankit.js' ? `≤ 25 KB: ${gz(name) <= 25 ? 'met' : 'NOT met'}` : '',
+  ]);
+  const sizeHeader = ['bundle file', 'minified KB', 'gzip -9 KB', 'target'];
+  const sizeTable = [sizeHeader, ...sizeRows];
+  const sizeWidths = sizeHeader.map((_, i) => Math.max(...sizeTable.map((row) => String(row[i]).length)));
+  console.log('');
+  for (const [index, row] of sizeTable.entries()) {
+    console.log(row.map((cell, i) => (i === 0 ? String(cell).padEnd(sizeWidths[i]) : String(cell).padStart(sizeWidths[i]))).join('  '));
+    if (index === 0) console.log(sizeWidths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  console.log('references (from the issue): Lit with @lit/context alone ≈ 7 KB; one badge from a popular Lit library ≈ 9 KB; MoJ Frontend script 17 KB');
+} else {
+  console.log('\n(bundle not built: run npm run build for the bundle sizes)');
 }

@@ -7,7 +7,7 @@ export default defineConfig({
     outDir: 'dist/bundle',
     emptyOutDir: true,
     target: 'es2022',
-    minify: true,
+    minify: 'oxc',
     sourcemap: true,
     lib: {
       entry: 'src/plankit.ts',
@@ -15,7 +15,8 @@ export default defineConfig({
       fileName: () => 'plankit.js',
     },
     rollupOptions: {
-      output: { chunkFileNames: 'plankit-[name]-[hash].js' },
+      // Library mode leaves ES output unminified; this bundle is for pages, not for other bundlers.
+      output: { chunkFileNames: 'plankit-[name]-[hash].js', minify: true },
     },
   },
 });

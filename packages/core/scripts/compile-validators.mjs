@@ -18,6 +18,21 @@ const plan = JSON.parse(readFileSync(join(schemaDir, 'plan.schema.json'), 'utf8'
 const agencies = JSON.parse(readFileSync(join(schemaDir, 'agencies.schema.json'), 'utf8'));
 for (const name of ['plan.schema.json', 'agencies.schema.json']) copyFileSync(join(schemaDir, name), join(packageDir, 'schemas', name));
 
+// The validator needs only the rules: titles, descriptions and examples (for people and editors)
+// stay out of the generated code, which embeds the schemas it was compiled from.
+const ANNOTATIONS = new Set(['title', 'description', 'examples', '$comment', 'default']);
+function rulesOnly(node, inProperties = false) {
+  if (Array.isArray(node)) return node.map((item) => rulesOnly(item));
+  if (!node || typeof node !== 'object') return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    // Inside "properties" every key is a field name, not a keyword.
+    if (!inProperties && ANNOTATIONS.has(key)) continue;
+    out[key] = rulesOnly(value, !inProperties && (key === 'properties' || key === 'patternProperties' || key === '$defs'));
+  }
+  return out;
+}
+
 const ajv = new Ajv2020.default({
   allErrors: true,
   strict: true,
@@ -26,13 +41,15 @@ const ajv = new Ajv2020.default({
   // minLength counts UTF-16 units: enough for "not empty", and the code needs no runtime helper import.
   unicode: false,
   logger: false,
+  // Each shared definition becomes one function instead of being copied into every place that uses it.
+  inlineRefs: false,
   code: { source: true, esm: true, lines: false, optimize: true, formats: _`formats` },
 });
 // The generated code calls the real check from ../formats.js (imported below); this stand-in only
 // tells the compiler that the format exists.
 ajv.addFormat('date', { type: 'string', validate: () => true });
-ajv.addSchema(plan, 'plan');
-ajv.addSchema(agencies, 'agencies');
+ajv.addSchema(rulesOnly(plan), 'plan');
+ajv.addSchema(rulesOnly(agencies), 'agencies');
 
 // One validator per anyOf branch as well, so that a value that fits no branch can be reported
 // against the branch it came closest to (never "must match a schema in anyOf").
