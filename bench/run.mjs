@@ -92,12 +92,23 @@ const bundleDir = join(here, '..', 'packages', 'elements', 'dist', 'bundle');
 if (existsSync(join(bundleDir, 'plankit.js'))) {
   const gz = (file) => gzipSync(readFileSync(join(bundleDir, file)), { level: 9 }).length / 1024;
   const files = readdirSync(bundleDir).filter((name) => name.endsWith('.js'));
+  // What a page downloads before anything renders: plankit.js and the chunks it imports statically.
+  const initial = new Set();
+  const visit = (name) => {
+    if (initial.has(name)) return;
+    initial.add(name);
+    const text = readFileSync(join(bundleDir, name), 'utf8');
+    for (const match of text.matchAll(/(?:^|[;}\s])import\s*(?:[\w{},*\s]+from\s*)?["']\.\/([^"']+)["']/g)) visit(match[1]);
+  };
+  visit('plankit.js');
+  const initialGz = [...initial].reduce((sum, name) => sum + gz(name), 0);
   const sizeRows = files.map((name) => [
-    name === 'plankit.js' ? 'plankit.js (Lit, @lit/context, core, validator, elements)' : `${name} (loaded only when needed)`,
+    name === 'plankit.js' ? 'plankit.js (Lit, @lit/context, core, validator, elements)' : `${name} (${initial.has(name) ? 'imported by plankit.js at load' : 'loaded only when needed'})`,
     (readFileSync(join(bundleDir, name)).length / 1024).toFixed(1),
     gz(name).toFixed(1),
-    name === 'plankit.js' ? `≤ 25 KB: ${gz(name) <= 25 ? 'met' : 'NOT met'}` : '',
+    '',
   ]);
+  sizeRows.push(['everything loaded before the first render', '', initialGz.toFixed(1), `≤ 25 KB: ${initialGz <= 25 ? 'met' : 'NOT met'}`]);
   const sizeHeader = ['bundle file', 'minified KB', 'gzip -9 KB', 'target'];
   const sizeTable = [sizeHeader, ...sizeRows];
   const sizeWidths = sizeHeader.map((_, i) => Math.max(...sizeTable.map((row) => String(row[i]).length)));

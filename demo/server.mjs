@@ -102,24 +102,24 @@ async function fileIn(folder, relative) {
   return target;
 }
 
-/** What a request path is answered with: a file (and its folder), or a generated body. */
+/** What a request path is answered with: a file, or a generated body and its type. */
 async function resolveRequest(pathname) {
   if (pathname === '/' || pathname === '/demo' || pathname === '/demo/' || pathname === '/index.html') {
     return { file: path.join(FOLDERS.pages, 'index.html') };
   }
   if (pathname.startsWith('/demo/fixtures/')) return { file: await fileIn(FOLDERS.fixtures, pathname.slice('/demo/fixtures/'.length)) };
   if (pathname.startsWith('/demo/pages/')) return { file: await fileIn(FOLDERS.pages, pathname.slice('/demo/pages/'.length)) };
-  if (pathname.startsWith('/demo/')) return { file: await fileIn(FOLDERS.pages, pathname.slice('/demo/'.length)), page: true };
-  if (pathname.startsWith('/plankit/')) return { file: await fileIn(FOLDERS.bundle, pathname.slice('/plankit/'.length)), shared: true };
+  if (pathname.startsWith('/demo/')) return { file: await fileIn(FOLDERS.pages, pathname.slice('/demo/'.length)) };
+  if (pathname.startsWith('/plankit/')) return { file: await fileIn(FOLDERS.bundle, pathname.slice('/plankit/'.length)) };
   if (pathname.startsWith('/examples/')) {
     const relative = pathname.slice('/examples/'.length);
     const asJson = /^(.+)\.plan\.json$/.exec(relative);
     if (asJson && !existsSync(path.join(FOLDERS.examples, relative))) {
       // No JSON file of that name: read the YAML plan and send its value as JSON.
       const yamlFile = await fileIn(FOLDERS.examples, `${asJson[1]}.plan.yaml`);
-      return { body: await planAsJson(yamlFile), type: CONTENT_TYPES['.json'], shared: true };
+      return { body: await planAsJson(yamlFile), type: CONTENT_TYPES['.json'] };
     }
-    return { file: await fileIn(FOLDERS.examples, relative), shared: true };
+    return { file: await fileIn(FOLDERS.examples, relative) };
   }
   throw new HttpError(404, 'Not found.');
 }
@@ -150,9 +150,10 @@ async function handle(request, response) {
     response.end();
     return;
   }
+  // The bundle and the plans may be used from any page (and their 404s read there too).
+  if (pathname.startsWith('/plankit/') || pathname.startsWith('/examples/')) headers['Access-Control-Allow-Origin'] = '*';
   try {
     const answer = await resolveRequest(pathname);
-    if (answer.shared) headers['Access-Control-Allow-Origin'] = '*';
     let body = answer.body;
     if (answer.file) {
       body = await readFile(answer.file);

@@ -1,7 +1,13 @@
+import { PlanRagBadge } from './elements/plan-rag-badge.js';
 import { PlanSource } from './elements/plan-source.js';
+import { PlanSummary } from './elements/plan-summary.js';
 
 /** Every element and its tag. The per-element classes have no side effects; this module registers them. */
-export const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [['plan-source', PlanSource]];
+export const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
+  ['plan-source', PlanSource],
+  ['plan-rag-badge', PlanRagBadge],
+  ['plan-summary', PlanSummary],
+];
 
 /**
  * Registers a custom element unless the tag is taken. A second copy of the bundle on the same page

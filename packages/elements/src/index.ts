@@ -7,3 +7,5 @@ export { planContext } from './context.js';
 export { loadPlanState, type PlanInput, type PlanState } from './state.js';
 export { catalogue, langOf, type Lang } from './strings.js';
 export { PlanSource } from './elements/plan-source.js';
+export { PlanRagBadge } from './elements/plan-rag-badge.js';
+export { PlanSummary } from './elements/plan-summary.js';

@@ -1,0 +1,180 @@
+/**
+ * Words <plan-action-table> shows, in English and Welsh; keys are the same in both. Words every
+ * element shares (loading, errors, "Overdue: was due …", "Due soon", "As at …") are in common.ts.
+ * Status labels are never translated here: they are the plan's own legend, in the plan's words.
+ */
+/** Welsh units stay singular after a numeral ("4 wythnos"). */
+const WELSH_UNITS = { day: 'diwrnod', week: 'wythnos', month: 'mis', year: 'blwyddyn' } as const;
+
+export const table = {
+  en: {
+    /** Column headers, by the key used in the `columns` attribute. */
+    columns: {
+      id: 'Ref',
+      title: 'Action',
+      lead: 'Lead',
+      partners: 'Partners',
+      due: 'Due date',
+      status: 'Status',
+      measure: 'Measure',
+      baseline: 'Baseline',
+      target: 'Target',
+      update: 'Latest update',
+      direction: 'Direction of travel',
+    },
+    sortBy: 'Sort by',
+    ascending: 'ascending',
+    descending: 'descending',
+    sortedBy: (column: string, direction: string) => `Sorted by ${column}, ${direction}`,
+
+    filters: 'Filter actions',
+    statusFilter: 'Status',
+    allStatuses: 'All statuses',
+    notInLegend: 'Not in the legend',
+    agencyFilter: 'Lead agency',
+    allAgencies: 'All agencies',
+    overdueOnly: 'Overdue only',
+    search: 'Search actions',
+    clearFilters: 'Clear filters',
+    actionCount: (count: number) => `${count} ${count === 1 ? 'action' : 'actions'}`,
+    shownOf: (shown: number, total: number) => `${shown} ${shown === 1 ? 'action' : 'actions'} shown of ${total}`,
+    noMatches: 'No actions match these filters.',
+
+    notGiven: 'Not given',
+    noUpdate: 'No update yet',
+    undated: 'Undated',
+
+    direction: {
+      improving: 'Improving',
+      'no-change': 'No change',
+      worsening: 'Worsening',
+    },
+    directionUnknown: 'Not enough updates to compare',
+
+    statusMeaning: 'What the status means',
+    objective: 'Objective',
+    outcome: 'Outcomes',
+    outputs: 'Outputs',
+    measures: 'Measures',
+    achieved: 'Target achieved?',
+    achievedWords: { met: 'Yes', 'not-met': 'No', 'partially-met': 'Partially' },
+    progress: 'Progress',
+    percentComplete: (percent: number) => `${percent}% complete`,
+    completed: 'Completed',
+    completedOn: (date: string) => `Completed on ${date}`,
+    notes: 'Notes',
+    links: 'Links',
+    milestones: 'Milestones',
+    updates: 'Update history, newest first',
+    noUpdates: 'No updates yet.',
+    measuredValue: (value: string) => `Measured: ${value}`,
+    updatedBy: (by: string) => `By ${by}`,
+
+    /** How the "by when" text was understood (English comes from the core's describeDue; these are used for Welsh only). */
+    dueMeaning: {
+      on: (date: string) => `Due ${date}`,
+      by: (date: string) => `Due by ${date}`,
+      between: (from: string, to: string) => `Due between ${from} and ${to}`,
+      from: (date: string) => `From ${date}, no end date`,
+      ongoing: 'Ongoing, no end date',
+      ongoingUntil: (date: string) => `Ongoing until ${date}`,
+      frequency: { weekly: 'Each week', monthly: 'Each month', quarterly: 'Each quarter', 'half-yearly': 'Every six months', yearly: 'Each year' },
+      repeating: 'Repeating',
+      until: (words: string, date: string) => `${words} until ${date}`,
+      dependsOn: (event: string) => `Date depends on ${event}`,
+      within: (amount: number, unit: 'day' | 'week' | 'month' | 'year', event: string | undefined) =>
+        `Due within ${amount} ${unit}${amount === 1 ? '' : 's'} of ${event ?? 'an event not named'}`,
+      before: (amount: number, unit: 'day' | 'week' | 'month' | 'year', event: string) => `Due ${amount} ${unit}${amount === 1 ? '' : 's'} before ${event}`,
+      alternatives: (dates: readonly string[]) => `${dates.length} dates: ${dates.join(' or ')}`,
+      tbc: 'Date to be confirmed',
+      notApplicable: 'No date needed',
+      noDate: 'No date to check',
+    },
+  },
+  cy: {
+    columns: {
+      id: 'Cyf',
+      title: 'Cam gweithredu',
+      lead: 'Arweinydd',
+      partners: 'Partneriaid',
+      due: 'Erbyn pryd',
+      status: 'Statws',
+      measure: 'Mesur',
+      baseline: 'Llinell sylfaen',
+      target: 'Targed',
+      update: 'Diweddariad diweddaraf',
+      direction: 'Cyfeiriad teithio',
+    },
+    sortBy: 'Trefnu yn ôl',
+    ascending: 'esgynnol',
+    descending: 'disgynnol',
+    sortedBy: (column: string, direction: string) => `Wedi’i drefnu yn ôl ${column}, ${direction}`,
+
+    filters: 'Hidlo’r camau gweithredu',
+    statusFilter: 'Statws',
+    allStatuses: 'Pob statws',
+    notInLegend: 'Ddim yn yr allwedd',
+    agencyFilter: 'Asiantaeth arweiniol',
+    allAgencies: 'Pob asiantaeth',
+    overdueOnly: 'Rhai hwyr yn unig',
+    search: 'Chwilio’r camau gweithredu',
+    clearFilters: 'Clirio’r hidlwyr',
+    // Welsh takes the singular noun after a numeral: "3 cam gweithredu".
+    actionCount: (count: number) => `${count} cam gweithredu`,
+    shownOf: (shown: number, total: number) => `Yn dangos ${shown} o ${total} cam gweithredu`,
+    noMatches: 'Does dim camau gweithredu yn cyfateb i’r hidlwyr hyn.',
+
+    notGiven: 'Heb ei roi',
+    noUpdate: 'Dim diweddariad eto',
+    undated: 'Heb ddyddiad',
+
+    direction: {
+      improving: 'Yn gwella',
+      'no-change': 'Dim newid',
+      worsening: 'Yn gwaethygu',
+    },
+    directionUnknown: 'Dim digon o ddiweddariadau i’w cymharu',
+
+    statusMeaning: 'Ystyr y statws',
+    objective: 'Amcan',
+    outcome: 'Canlyniadau',
+    outputs: 'Allbynnau',
+    measures: 'Mesurau',
+    achieved: 'Wedi cyrraedd y targed?',
+    achievedWords: { met: 'Do', 'not-met': 'Naddo', 'partially-met': 'Yn rhannol' },
+    progress: 'Cynnydd',
+    percentComplete: (percent: number) => `${percent}% wedi’i gwblhau`,
+    completed: 'Wedi’i gwblhau',
+    completedOn: (date: string) => `Wedi’i gwblhau ar ${date}`,
+    notes: 'Nodiadau',
+    links: 'Dolenni',
+    milestones: 'Cerrig milltir',
+    updates: 'Hanes y diweddariadau, y diweddaraf yn gyntaf',
+    noUpdates: 'Dim diweddariadau eto.',
+    measuredValue: (value: string) => `Wedi’i fesur: ${value}`,
+    updatedBy: (by: string) => `Gan ${by}`,
+
+    dueMeaning: {
+      on: (date: string) => `Erbyn ${date}`,
+      by: (date: string) => `Erbyn ${date} fan bellaf`,
+      between: (from: string, to: string) => `Rhwng ${from} a ${to}`,
+      from: (date: string) => `O ${date}, dim dyddiad gorffen`,
+      ongoing: 'Parhaus, dim dyddiad gorffen',
+      ongoingUntil: (date: string) => `Parhaus tan ${date}`,
+      frequency: { weekly: 'Bob wythnos', monthly: 'Bob mis', quarterly: 'Bob chwarter', 'half-yearly': 'Bob chwe mis', yearly: 'Bob blwyddyn' },
+      repeating: 'Yn ailadrodd',
+      until: (words: string, date: string) => `${words} tan ${date}`,
+      dependsOn: (event: string) => `Mae’r dyddiad yn dibynnu ar: ${event}`,
+      within: (amount: number, unit: 'day' | 'week' | 'month' | 'year', event: string | undefined) =>
+        `O fewn ${amount} ${WELSH_UNITS[unit]} i ${event ?? 'ddigwyddiad heb ei enwi'}`,
+      before: (amount: number, unit: 'day' | 'week' | 'month' | 'year', event: string) => `${amount} ${WELSH_UNITS[unit]} cyn ${event}`,
+      alternatives: (dates: readonly string[]) => `${dates.length} dyddiad: ${dates.join(' neu ')}`,
+      tbc: 'Dyddiad i’w gadarnhau',
+      notApplicable: 'Dim angen dyddiad',
+      noDate: 'Dim dyddiad i’w wirio',
+    },
+  },
+} as const;
+
+/** The table's words in one language. */
+export type TableStrings = (typeof table)[keyof typeof table];

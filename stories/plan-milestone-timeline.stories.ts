@@ -1,0 +1,28 @@
+/** <plan-milestone-timeline>: every state, from the shared catalogue of examples (plan-element-stories.ts). */
+import type { Meta } from '@storybook/web-components-vite';
+import { planArgTypes, planElementStories, type PlanArgs } from './plan-element-stories.js';
+
+const stories = planElementStories('plan-milestone-timeline');
+
+export default {
+  title: 'Elements/plan-milestone-timeline',
+  component: 'plan-milestone-timeline',
+  argTypes: planArgTypes,
+} satisfies Meta<PlanArgs>;
+
+export const Default = stories.Default;
+export const InPlanSource = stories.InPlanSource;
+export const FromYamlFile = stories.FromYamlFile;
+export const Loading = stories.Loading;
+export const ErrorMissingFile = stories.ErrorMissingFile;
+export const ErrorInvalidPlan = stories.ErrorInvalidPlan;
+export const Empty = stories.Empty;
+export const EveryStatus = stories.EveryStatus;
+export const Overdue = stories.Overdue;
+export const LongText = stories.LongText;
+export const ThousandActions = stories.ThousandActions;
+export const Welsh = stories.Welsh;
+export const Dark = stories.Dark;
+export const ForcedColours = stories.ForcedColours;
+export const NarrowContainer = stories.NarrowContainer;
+export const Print = stories.Print;
