@@ -6,6 +6,9 @@ import {
   readPlanFile,
   readPlanValue,
   resolveAsOf,
+  resolveRegisters,
+  type FileHost,
+  type RegisterFile,
   type AsOfBasis,
   type Diagnostic,
   type IsoDate,
@@ -114,8 +117,34 @@ export async function loadPlanState(input: PlanInput, options: { asOf?: string; 
   }
   const override = options.asOf && isValidIsoDate(options.asOf) ? options.asOf : undefined;
   const { asOf, basis } = resolveAsOf({ override, plan: file.plan, today: today() });
-  const check = checkPlanFile(file, { asOf });
+  // Agency registers named by the plan are fetched relative to the plan's URL, as files are on disk.
+  let registers: RegisterFile[] = [];
+  if (file.plan.registers.length > 0 && source) {
+    const base = new URL(source, globalThis.location?.href ?? 'http://localhost/').href;
+    registers = (await resolveRegisters(base, file.plan.registers, fetchHost(options.signal))).registers;
+  }
+  const check = checkPlanFile(file, { asOf, registers });
   return { status: 'ready', plan: file.plan, analysis: check.analysis, diagnostics: check.diagnostics, asOf, asOfBasis: basis, source };
+}
+
+/** Reads register files over HTTP, relative to the file that names them. */
+function fetchHost(signal?: AbortSignal): FileHost {
+  return {
+    async readText(url) {
+      try {
+        const response = await fetch(url, { signal, credentials: 'same-origin' });
+        if (!response.ok) return new Error(`the server answered ${response.status}`);
+        if (/\.ya?ml(?:$|\?)/i.test(new URL(url).pathname)) await loadYamlSupport();
+        return await response.text();
+      } catch (error) {
+        if ((error as Error)?.name === 'AbortError') throw error;
+        return new Error('the network request failed');
+      }
+    },
+    resolve(fromFile, relative) {
+      return new URL(relative, fromFile).href;
+    },
+  };
 }
 
 function errorState(kind: PlanErrorKind, message: string, source?: string, diagnostics: Diagnostic[] = []): PlanState {
