@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
+import type { BrowserCommand } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -14,6 +17,16 @@ function chromiumPath(): string | undefined {
 }
 
 const executablePath = chromiumPath();
+
+/**
+ * Emulates media features for a story (forced colours, print, colour scheme) in the test's own page;
+ * `null` turns emulation off. Storybook cannot force them, so the `stories` project does it here.
+ */
+const plankitEmulateMedia: BrowserCommand<[media: { forcedColors?: 'active' | 'none'; media?: 'print' | 'screen'; colorScheme?: 'light' | 'dark' } | null]> = async (context, media) => {
+  if (context.provider.name !== 'playwright') return;
+  const page = (context as unknown as { page: import('playwright').Page }).page;
+  await page.emulateMedia({ forcedColors: media?.forcedColors ?? null, media: media?.media ?? null, colorScheme: media?.colorScheme ?? null });
+};
 
 export default defineConfig({
   test: {
@@ -47,6 +60,29 @@ export default defineConfig({
               },
             }),
             instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        // Every story in stories/ as a test: rendered in Chromium, its play function run, then axe
+        // (WCAG 2.2 AA) on the result. See stories/.storybook.
+        extends: true,
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./stories/.storybook', import.meta.url)) })],
+        test: {
+          name: 'stories',
+          setupFiles: [fileURLToPath(new URL('./stories/.storybook/vitest.setup.ts', import.meta.url))],
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: {
+                executablePath,
+                args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+            commands: { plankitEmulateMedia },
           },
         },
       },

@@ -11,6 +11,7 @@
  *   /plankit/<file>        packages/elements/dist/bundle/  (the one-script bundle and its chunks)
  *   /examples/<file>       examples/                (YAML as application/yaml)
  *   /examples/<name>.plan.json  examples/<name>.plan.yaml read by @plankit/core and sent as JSON
+ *                          (its registers renamed to .agencies.json, which are served the same way)
  *
  * Only /demo/csp.html is sent with a Content-Security-Policy (strict, with Trusted Types), so that
  * page shows the elements need no inline script or style and no eval. /plankit/ and /examples/
@@ -113,27 +114,43 @@ async function resolveRequest(pathname) {
   if (pathname.startsWith('/plankit/')) return { file: await fileIn(FOLDERS.bundle, pathname.slice('/plankit/'.length)) };
   if (pathname.startsWith('/examples/')) {
     const relative = pathname.slice('/examples/'.length);
-    const asJson = /^(.+)\.plan\.json$/.exec(relative);
+    const asJson = /^(.+)\.(plan|agencies)\.json$/.exec(relative);
     if (asJson && !existsSync(path.join(FOLDERS.examples, relative))) {
-      // No JSON file of that name: read the YAML plan and send its value as JSON.
-      const yamlFile = await fileIn(FOLDERS.examples, `${asJson[1]}.plan.yaml`);
-      return { body: await planAsJson(yamlFile), type: CONTENT_TYPES['.json'] };
+      // No JSON file of that name: read the YAML file and send its value as JSON.
+      const yamlFile = await fileIn(FOLDERS.examples, `${asJson[1]}.${asJson[2]}.yaml`);
+      return { body: await yamlAsJson(yamlFile, asJson[2]), type: CONTENT_TYPES['.json'] };
     }
     return { file: await fileIn(FOLDERS.examples, relative) };
   }
   throw new HttpError(404, 'Not found.');
 }
 
-/** A YAML plan file as JSON text, read by the same core every front end uses. */
-async function planAsJson(yamlFile) {
-  const { readPlanFile } = await loadCore();
+/**
+ * A YAML plan or register file as JSON text, read by the same core every front end uses. A plan's
+ * `registers` are renamed to their JSON twins (served here the same way), so a JSON plan is JSON
+ * throughout and a page that shows only JSON plans never needs the YAML reader.
+ */
+async function yamlAsJson(yamlFile, kind) {
+  const { readPlanFile, parseSource, toValue } = await loadCore();
   const text = await readFile(yamlFile, 'utf8');
-  const file = readPlanFile(text, { format: 'yaml', fileName: path.basename(yamlFile) });
-  if (file.value === undefined) {
-    const first = file.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
-    throw new HttpError(500, `${path.basename(yamlFile)} could not be read as a plan: ${first?.message ?? 'unknown problem'}`);
+  const options = { format: 'yaml', fileName: path.basename(yamlFile) };
+  let value;
+  let diagnostics;
+  if (kind === 'plan') {
+    ({ value, diagnostics } = readPlanFile(text, options));
+    if (value && Array.isArray(value.registers)) {
+      value = { ...value, registers: value.registers.map((name) => (typeof name === 'string' ? name.replace(/\.agencies\.ya?ml$/i, '.agencies.json') : name)) };
+    }
+  } else {
+    const source = parseSource(text, options);
+    diagnostics = source.diagnostics;
+    if (source.root) value = toValue(source.root);
   }
-  return `${JSON.stringify(file.value, null, 2)}\n`;
+  if (value === undefined) {
+    const first = diagnostics.find((diagnostic) => diagnostic.severity === 'error');
+    throw new HttpError(500, `${path.basename(yamlFile)} could not be read: ${first?.message ?? 'unknown problem'}`);
+  }
+  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 async function handle(request, response) {

@@ -134,6 +134,23 @@ async function updatesComplete(root: ParentNode): Promise<void> {
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+
+/**
+ * Waits until the canvas stops changing: no pending Lit update and the same number of elements over
+ * two frames (elements may add rows progressively on later frames, as the action table does).
+ */
+async function untilStable(canvas: HTMLElement, deadline: number): Promise<void> {
+  let previous = -1;
+  let steady = 0;
+  while (steady < 2 && performance.now() < deadline) {
+    await updatesComplete(canvas);
+    await nextFrame();
+    const count = allElements(canvas).length;
+    steady = count === previous ? steady + 1 : 0;
+    previous = count;
+  }
+}
 
 /**
  * Waits until every plan element in the canvas shows what the story expects (a plan, the loading
@@ -148,9 +165,7 @@ export async function settle(canvas: HTMLElement, shows: Shows = 'plan', timeout
     const elements = planElements(canvas);
     const wrong = elements.filter((element) => showing(element) !== shows);
     if (wrong.length === 0) {
-      // One more frame so that anything rendered progressively after the update has painted.
-      await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
-      await updatesComplete(canvas);
+      await untilStable(canvas, deadline);
       return;
     }
     const first = wrong[0];

@@ -179,7 +179,7 @@ async function probeElements(tags: readonly string[]): Promise<ElementReport[]> 
 }
 
 /** Opens a page in a fresh browser context and collects everything the checks need. */
-async function visit(url: string, prepare?: (page: Page) => Promise<void>): Promise<Visit> {
+async function visit(url: string, prepare?: (page: Page) => Promise<unknown>): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
@@ -248,8 +248,13 @@ function expectCleanPage(result: Visit, allowedConsoleErrors: (error: { text: st
 function catalogueWords(lang: 'en' | 'cy'): string[] {
   const words: string[] = [];
   for (const group of Object.values(catalogue) as unknown as Record<'en' | 'cy', Record<string, unknown>>[]) {
-    for (const value of Object.values(group[lang])) {
-      const text = typeof value === 'function' ? String((value as (arg: string) => string)('\u0000')).split('\u0000')[0] : String(value);
+    for (const value of Object.values(group[lang]).flat()) {
+      let text: string;
+      try {
+        text = typeof value === 'function' ? String((value as (arg: string) => string)('\u0000')).split('\u0000')[0] : String(value);
+      } catch {
+        continue; // a function of something other than text
+      }
       const word = text.replace(/[:(…].*$/, '').trim();
       if (word.length >= 3) words.push(word);
     }
@@ -268,7 +273,13 @@ describe('demo server', () => {
     expect(yaml.headers.get('content-type')).toBe('application/yaml; charset=utf-8');
     const json = await get('/examples/tonbridge-malling-csp-action-plan-2013-14.plan.json');
     expect(json.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(((await json.json()) as { title: string }).title).toBe('Action Plan 2013/14');
+    const plan = (await json.json()) as { title: string; registers: string[] };
+    expect(plan.title).toBe('Action Plan 2013/14');
+    // A JSON plan names JSON registers, so a JSON-only page never needs the YAML reader.
+    expect(plan.registers).toEqual(['kent.agencies.json']);
+    const register = await get('/examples/kent.agencies.json');
+    expect(register.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(((await register.json()) as { agencies: { id: string; name: string }[] }).agencies).toContainEqual(expect.objectContaining({ id: 'KCC', name: 'Kent County Council' }));
     for (const escape of ['/demo/..%2f..%2fpackage.json', '/plankit/..%2f..%2f..%2f..%2fpackage.json', '/examples/..%2fpackage.json', '/examples/..%2f..%2fpackage.plan.json', '/demo/server.mjs']) {
       expect((await get(escape)).status, escape).toBe(404);
     }

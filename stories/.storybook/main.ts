@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
 /**
@@ -12,6 +13,21 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true, enableCrashReports: false },
+  viteFinal: (config) => {
+    // Pre-bundle every dependency the elements may import up front. Otherwise Vite finds one (a new
+    // lit directive, say) only when a story first loads it, re-optimises and reloads the page, which
+    // in the test run aborts that file's tests ("Vite unexpectedly reloaded a test").
+    config.optimizeDeps = {
+      ...config.optimizeDeps,
+      entries: [...toArray(config.optimizeDeps?.entries), fileURLToPath(new URL('../../packages/elements/src/**/*.ts', import.meta.url))],
+      include: [...(config.optimizeDeps?.include ?? []), 'lit', 'lit/directives/*.js', 'lit/static-html.js', '@lit/context', 'axe-core'],
+    };
+    return config;
+  },
 };
+
+function toArray<T>(value: T | T[] | undefined): T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
 
 export default config;

@@ -4,6 +4,7 @@ import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '../../packages/elements/custom-elements.json';
 // The one-script entry, as a host page loads it: registers every element that has landed in define.ts.
 import '../../packages/elements/src/plankit.js';
+import './zz-tmp-define.js'; // TEMP
 import { installNeverAnsweringPlanUrl, settle, type PlankitParameters } from '../support.js';
 
 /** The WCAG 2.2 A and AA rules axe-core checks (the same tags as test/browser/helpers.ts). */
@@ -67,7 +68,7 @@ const emulateMedia: Hook = async ({ parameters }) => {
  * so axe sees the settled page, not a loading message.
  */
 const settleCanvas: Hook = async ({ canvasElement, parameters }) => {
-  await settle(canvasElement, parameters.plankit?.shows ?? 'plan');
+  const t0 = performance.now(); await settle(canvasElement, parameters.plankit?.shows ?? 'plan'); console.log('TIMING settle', Math.round(performance.now() - t0), 'elements', canvasElement.querySelectorAll('*').length); // TEMP
 };
 
 const preview: Preview = {

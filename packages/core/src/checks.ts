@@ -185,7 +185,7 @@ function checkItemDates(
         `${nameOf()} ${interpretationRuns(due.interpretation.kind) ? 'was to run until' : 'was due'} ${deadlineWords}${written} and is ${describeInterval(state.deadline, analysis.asOf)} overdue at ${asOfWords}: it is not marked complete.`,
         dueData(),
       );
-      if (state.status?.colour === 'green') {
+      if (written && state.status?.colour === 'green') {
         report('green-while-overdue', statusRange(), `${nameOf()} is reported ${state.status.label}${foldName(state.status.label) === 'on track' ? '' : ' (on track)'} but its deadline, ${deadlineWords}, has passed.`, dueData());
       }
     } else if (state.dueSoon) {
@@ -196,11 +196,13 @@ function checkItemDates(
   }
 
   // Status contradictions.
-  const completeByStatus = state.status?.complete === true;
+  // A status rolled up from milestones was not written for the action: nothing to contradict.
+  const written = state.statusBasis !== 'milestones';
+  const completeByStatus = written && state.status?.complete === true;
   if (completeByStatus && item.completed === undefined) {
     report('complete-without-date', statusRange(), `${nameOf()} is marked ${state.status!.label} but has no "completed" date: add the date it was completed.`, dataOf());
   }
-  if (item.completed !== undefined && state.status && !state.status.complete) {
+  if (written && item.completed !== undefined && state.status && !state.status.complete) {
     report('completed-but-open', rangeAt([...item.path, 'completed'], item.range), `${nameOf()} has a completed date but its status is ${state.status.label}: mark it complete, or remove the date.`, { ...dataOf(), status: state.status.key });
   }
   if (item.completed !== undefined && compareIsoDates(item.completed, analysis.asOf) > 0) {

@@ -26,6 +26,12 @@ export interface ItemState {
   statusText?: string;
   /** That status in the plan's legend, if it is there. */
   status?: StatusDefinition;
+  /**
+   * Where the status came from: the item's own `status`, its latest update, or (for an action
+   * that has neither) rolled up from its milestones: the least good status of those not complete,
+   * or a complete status when all are. Plans such as Sevenoaks keep RAG on milestone rows only.
+   */
+  statusBasis?: 'own' | 'update' | 'milestones';
   complete: boolean;
   /** The date after which the item is overdue, if the due text gives one. */
   deadline?: IsoDate;
@@ -116,8 +122,17 @@ export class PlanAnalysis {
   state(item: PlanItem): ItemState {
     let state = this.states.get(item);
     if (state) return state;
-    const statusText = this.statusTextOf(item);
-    const status = this.legend.resolve(statusText);
+    let statusText = this.statusTextOf(item);
+    let statusBasis: ItemState['statusBasis'] = item.status !== undefined ? 'own' : statusText !== undefined ? 'update' : undefined;
+    let status = this.legend.resolve(statusText);
+    if (statusText === undefined && item.kind === 'action' && item.milestones.length > 0) {
+      const rolled = this.rollUp(item);
+      if (rolled) {
+        status = rolled;
+        statusText = rolled.key;
+        statusBasis = 'milestones';
+      }
+    }
     const complete =
       status?.complete === true ||
       item.completed !== undefined ||
@@ -126,9 +141,30 @@ export class PlanAnalysis {
     const daysToDeadline = deadline ? daysBetween(this.asOf, deadline) : undefined;
     const overdue = !complete && daysToDeadline !== undefined && daysToDeadline < 0;
     const dueSoon = !complete && daysToDeadline !== undefined && daysToDeadline >= 0 && daysToDeadline <= this.dueSoonDays;
-    state = { statusText, status, complete, deadline, overdue, dueSoon, daysToDeadline };
+    state = { statusText, status, statusBasis, complete, deadline, overdue, dueSoon, daysToDeadline };
     this.states.set(item, state);
     return state;
+  }
+
+  /** An action's status from its milestones: the least good of those not complete, else a complete one. */
+  private rollUp(action: Action): StatusDefinition | undefined {
+    let worst: StatusDefinition | undefined;
+    let completeStatus: StatusDefinition | undefined;
+    let allComplete = true;
+    for (const milestone of action.milestones) {
+      const state = this.state(milestone);
+      if (state.complete) {
+        completeStatus ??= state.status?.complete ? state.status : undefined;
+        continue;
+      }
+      allComplete = false;
+      const rank = state.status ? COLOUR_RANK[state.status.colour] : undefined;
+      if (rank === undefined) continue;
+      const worstRank = worst ? COLOUR_RANK[worst.colour] : undefined;
+      if (worstRank === undefined || rank < worstRank) worst = state.status;
+    }
+    if (allComplete) return completeStatus ?? this.plan.statusScheme.find((definition) => definition.complete);
+    return worst;
   }
 
   /** Items whose status (by key, label or alias) is the given one; `undefined` for items with no status. */

@@ -1,4 +1,5 @@
 import { css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   deadlineOf,
@@ -62,8 +63,13 @@ export interface PlanFilterChangeDetail {
 
 /** Rows rendered at once; beyond this, the rest follow in chunks on later frames. */
 const INITIAL_ROWS = 200;
-/** Rows added per frame when rendering progressively. */
-const CHUNK_ROWS = 250;
+/** Rows added on the first later frame when rendering progressively; later chunks are sized to the time budget. */
+const CHUNK_ROWS = 200;
+/** About how long rendering one chunk may take, in milliseconds (a "long task" is over 50). */
+const CHUNK_BUDGET_MS = 25;
+/** Bounds on the rows per chunk. */
+const MIN_CHUNK_ROWS = 50;
+const MAX_CHUNK_ROWS = 2000;
 /** How long the search box waits after the last key before announcing the count. */
 const ANNOUNCE_DELAY_MS = 400;
 
@@ -110,6 +116,8 @@ interface Model {
   hasNoStatus: boolean;
   hasUnknownStatus: boolean;
   collator: Intl.Collator;
+  /** Templates shared by many rows (a badge per status, a lead per spelling, a due cell per text). */
+  memo: Map<string, TemplateResult>;
 }
 
 /** The rows shown after filtering and sorting, by theme. */
@@ -141,7 +149,7 @@ export function actionDomId(key: string): string {
 }
 
 /** The link target for a plan's URL, only if it is http(s) or mailto. */
-function safeHref(url: string | undefined): string | undefined {
+export function safeLinkHref(url: string | undefined): string | undefined {
   if (!url) return undefined;
   const trimmed = url.trim();
   if (!/^(https?:|mailto:)/i.test(trimmed)) return undefined;
@@ -699,6 +707,10 @@ export class PlanActionTable extends PlanElement {
   private modelIsNew = false;
   private viewCache?: { inputs: unknown[]; view: View };
   private renderLimit = INITIAL_ROWS;
+  /** Rows the next chunk adds, adapted to how long the last one took on this machine. */
+  private chunkSize = CHUNK_ROWS;
+  /** Set while the update that renders a chunk runs, so its time can size the next one. */
+  private measuringChunk = false;
   private pendingChunk?: { frame: number; timer: ReturnType<typeof setTimeout> };
   private announceTimer?: ReturnType<typeof setTimeout>;
   /** True between the window's beforeprint and afterprint: every row is rendered and expanded. */
@@ -869,7 +881,7 @@ export class PlanActionTable extends PlanElement {
     });
     const collator = new Intl.Collator(lang === 'cy' ? 'cy' : 'en-GB', { numeric: true, sensitivity: 'base' });
     const agencyOptions = [...agencyLabels].map(([value, label]) => ({ value, label })).sort((a, b) => collator.compare(a.label, b.label));
-    return { state, lang, analysis, groups, rows, byDomId, agencyOptions, hasNoStatus, hasUnknownStatus, collator };
+    return { state, lang, analysis, groups, rows, byDomId, agencyOptions, hasNoStatus, hasUnknownStatus, collator, memo: new Map() };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1131,10 +1143,21 @@ export class PlanActionTable extends PlanElement {
     if (this.pendingChunk) return;
     const step = () => {
       this.cancelChunk();
-      this.renderLimit += CHUNK_ROWS;
+      this.renderLimit += this.chunkSize;
+      this.measuringChunk = true;
       this.requestUpdate();
     };
     this.pendingChunk = { frame: requestAnimationFrame(step), timer: setTimeout(step, 100) };
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    const start = performance.now();
+    super.update(changed);
+    if (this.measuringChunk) {
+      this.measuringChunk = false;
+      const perRow = Math.max(performance.now() - start, 1) / this.chunkSize;
+      this.chunkSize = Math.max(MIN_CHUNK_ROWS, Math.min(MAX_CHUNK_ROWS, Math.round(CHUNK_BUDGET_MS / perRow)));
+    }
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -1169,6 +1192,8 @@ export class PlanActionTable extends PlanElement {
       groups.push({ group: entry.group, rows });
     }
     const sortColumn = this.sortColumn;
+    const allExpanded = this.allExpanded;
+    const columnsKey = columns.join(' ');
     return html`
       ${this.renderFilters(model, words)}
       <p class="count" id="count">${filtering ? words.shownOf(view.shown, view.total) : words.actionCount(view.total)}</p>
@@ -1197,7 +1222,12 @@ export class PlanActionTable extends PlanElement {
                 ${repeat(
                   entry.rows,
                   (row) => row.domId,
-                  (row) => this.renderRow(row, columns, model),
+                  // A row is re-rendered only when something it shows changed: sorting, filtering
+                  // and adding the next chunk leave the others' DOM (and their diffing) alone.
+                  (row) => {
+                    const expanded = allExpanded || this.expanded.has(row.domId);
+                    return guard([row, expanded, allExpanded, this.focusKey === row.domId, columnsKey], () => this.renderRow(row, columns, model, expanded, allExpanded));
+                  },
                 )}
               </tbody>`,
             )}
@@ -1247,15 +1277,13 @@ export class PlanActionTable extends PlanElement {
     </th>`;
   }
 
-  private renderRow(row: Row, columns: TableColumn[], model: Model): TemplateResult {
-    const all = this.allExpanded;
-    const expanded = all || this.expanded.has(row.domId);
+  private renderRow(row: Row, columns: TableColumn[], model: Model, expanded: boolean, all: boolean): TemplateResult {
     const headerColumn = columns.includes('title') ? 'title' : columns[0];
     const classes = `action-row${row.state.overdue ? ' is-overdue' : ''}${row.state.complete ? ' is-complete' : ''}`;
-    return html`<tr id=${row.domId} class=${classes} part="row" role="row" tabindex=${this.focusKey === row.domId ? '-1' : nothing}>
-        ${columns.map((column) => (column === headerColumn ? this.renderRowHeader(row, column, expanded, all, model) : this.cellOf(row, column, model)))}
-      </tr>
-      ${expanded ? this.renderDetails(row, columns, model) : nothing}`;
+    // Written without whitespace between tags: every text node counts when a plan has thousands of rows.
+    return html`<tr id=${row.domId} class=${classes} part="row" role="row" tabindex=${this.focusKey === row.domId ? '-1' : nothing}>${columns.map((column) =>
+      column === headerColumn ? this.renderRowHeader(row, column, expanded, all, model) : this.cellOf(row, column, model),
+    )}</tr>${expanded ? this.renderDetails(row, columns, model) : nothing}`;
   }
 
   /** The row's header cell: the title (or first column), holding the disclosure button. */
@@ -1264,11 +1292,7 @@ export class PlanActionTable extends PlanElement {
     const content = this.cellContent(row, column, model);
     if (all) return html`<th scope="row" role="rowheader" class="col-${column}" data-label=${label}>${content}</th>`;
     if (column === 'title') {
-      return html`<th scope="row" role="rowheader" class="col-${column}" data-label=${label}>
-        <button type="button" class="disclosure" aria-expanded=${expanded ? 'true' : 'false'} aria-controls=${row.detailsId} data-key=${row.domId} @click=${this.onToggle}>
-          <span class="chevron" aria-hidden="true"></span><span>${content}</span>
-        </button>
-      </th>`;
+      return html`<th scope="row" role="rowheader" class="col-title" data-label=${label}><button type="button" class="disclosure" aria-expanded=${expanded ? 'true' : 'false'} aria-controls=${row.detailsId} data-key=${row.domId} @click=${this.onToggle}><span class="chevron" aria-hidden="true"></span><span>${content}</span></button></th>`;
     }
     // Without a title column the button is the chevron alone, named by the action's title; the
     // cell's own content (which may be a list) stays outside it.
@@ -1331,16 +1355,25 @@ export class PlanActionTable extends PlanElement {
   /** Leads or partners by their full names, the register id as an abbreviation, the officer in brackets. */
   private agencyList(mentions: readonly AgencyMention[], model: Model): TemplateResult {
     if (mentions.length === 0) return this.none(this.tableWords.notGiven);
-    return html`<ul class="agencies">
-      ${mentions.map((mention) => {
-        const agencies = model.analysis.agenciesOf(mention);
-        const names =
-          agencies.length === 0
-            ? [html`${mention.text}`]
-            : agencies.map((agency) => (agency.name !== agency.id ? html`${agency.name} (<abbr title=${agency.name}>${agency.id}</abbr>)` : html`${agency.name}`));
-        return html`<li>${names.map((name, index) => html`${index > 0 ? ', ' : ''}${name}`)}${mention.officer ? ` (${mention.officer})` : ''}</li>`;
-      })}
-    </ul>`;
+    if (mentions.length === 1) return this.mentionTemplate(mentions[0], model);
+    return html`<ul class="agencies">${mentions.map((mention) => html`<li>${this.mentionTemplate(mention, model)}</li>`)}</ul>`;
+  }
+
+  /** One lead or partner as written, built once per plan for each spelling and officer (the same few repeat thousands of times). */
+  private mentionTemplate(mention: AgencyMention, model: Model): TemplateResult {
+    const key = `mention\u0000${mention.text}\u0000${mention.officer ?? ''}`;
+    let template = model.memo.get(key);
+    if (!template) {
+      const agencies = model.analysis.agenciesOf(mention);
+      const names =
+        agencies.length === 0
+          ? [mention.text]
+          : agencies.map((agency) => (agency.name !== agency.id ? html`${agency.name} (<abbr title=${agency.name}>${agency.id}</abbr>)` : agency.name));
+      const joined = names.length === 1 ? names[0] : names.map((name, index) => html`${index > 0 ? ', ' : ''}${name}`);
+      template = html`${joined}${mention.officer ? ` (${mention.officer})` : ''}`;
+      model.memo.set(key, template);
+    }
+    return template;
   }
 
   /** How the "by when" text was understood, in the reader's language. */
@@ -1392,6 +1425,16 @@ export class PlanActionTable extends PlanElement {
   /** The officer's "by when" text, what it was understood as, and overdue or due soon in words. */
   private dueTemplate(due: Due | undefined, state: ItemState, model: Model): TemplateResult {
     if (!due) return this.none(this.words.noDate);
+    const key = `due\u0000${due.text}\u0000${state.overdue}\u0000${state.dueSoon}\u0000${state.deadline ?? ''}`;
+    let template = model.memo.get(key);
+    if (!template) {
+      template = this.dueTemplateUncached(due, state, model);
+      model.memo.set(key, template);
+    }
+    return template;
+  }
+
+  private dueTemplateUncached(due: Due, state: ItemState, model: Model): TemplateResult {
     const meaning = this.dueMeaning(due.interpretation, model.lang);
     const same = meaning.trim().toLocaleLowerCase() === due.text.trim().toLocaleLowerCase();
     if (state.overdue && state.deadline) {
@@ -1403,6 +1446,18 @@ export class PlanActionTable extends PlanElement {
 
   /** A status in the plan's own words, with a shape and colour; its definition as the title (not a control). */
   private badge(statusText: string | undefined, status: StatusDefinition | undefined): TemplateResult {
+    const model = this.model;
+    if (!model) return this.badgeUncached(statusText, status);
+    const key = `badge\u0000${status?.key ?? ''}\u0000${status ? '' : (statusText ?? '\u0001')}`;
+    let template = model.memo.get(key);
+    if (!template) {
+      template = this.badgeUncached(statusText, status);
+      model.memo.set(key, template);
+    }
+    return template;
+  }
+
+  private badgeUncached(statusText: string | undefined, status: StatusDefinition | undefined): TemplateResult {
     if (status) {
       const colour = COLOUR_CLASSES.has(status.colour) ? status.colour : 'grey';
       return html`<span class="tag tag--${colour}" part="status" title=${status.definition ?? nothing}>${status.label}</span>`;
@@ -1432,7 +1487,7 @@ export class PlanActionTable extends PlanElement {
 
   private linkTemplate(link: Link): TemplateResult | string {
     const label = link.text ?? link.url ?? [link.strategy, link.plan, link.theme, link.action].filter((part) => part).join(' ');
-    const href = safeHref(link.url);
+    const href = safeLinkHref(link.url);
     return href ? html`<a href=${href} rel="noopener noreferrer">${label}</a>` : label;
   }
 

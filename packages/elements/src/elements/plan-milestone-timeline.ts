@@ -14,7 +14,7 @@ import {
   type Theme,
   type TimelineEntry,
 } from '@plankit/core/lite';
-import { css, html, nothing, svg, unsafeCSS, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, unsafeCSS, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { PlanElement } from '../base.js';
 import type { PlanState } from '../state.js';
 import type { Lang } from '../strings.js';
@@ -107,6 +107,8 @@ interface DatedView extends ItemView {
   order: number;
   /** Its deadline in words, leading its line in the ordered list. */
   deadlineDate: string;
+  /** Its button's accessible name: overdue, title, kind, status, due soon, "by when" as written. */
+  name: string;
 }
 
 interface Lane {
@@ -284,8 +286,19 @@ function buildModel(state: ReadyState, lang: Lang): Model {
       case 'dated': {
         const lane = laneOf.get(entry.theme) ?? 0;
         const end = entry.end!;
+        const name = [
+          view.overdue ? view.flagWord : undefined,
+          view.title,
+          view.kindWord,
+          view.statusLabel,
+          view.dueSoon ? view.flagWord : undefined,
+          view.dueText !== undefined ? `${words.byWhen}: ${view.dueText}` : undefined,
+        ]
+          .filter((part) => part !== undefined)
+          .join(', ');
         perLane[lane].push({
           ...view,
+          name,
           lane,
           at: 0,
           startDay: daysBetween(rangeStart, entry.start ?? end),
@@ -358,27 +371,12 @@ function layoutOf(model: Model, zoom: TimelineZoom): Layout {
   return layout;
 }
 
-/** The inside of a status shape (drawn in a 16 by 16 box). */
-function shapeParts(kind: ShapeKind) {
-  switch (kind) {
-    case 'red':
-      return svg`<polygon class="fill" points="8,1.5 15,14.5 1,14.5" />`;
-    case 'amber':
-      return svg`<polygon class="fill" points="8,0.75 15.25,8 8,15.25 0.75,8" />`;
-    case 'green':
-      return svg`<circle class="fill" cx="8" cy="8" r="6.75" />`;
-    case 'blue':
-      return svg`<rect class="fill" x="1.5" y="1.5" width="13" height="13" rx="2" /><polyline class="tick-mark" points="4.25,8.25 7,11 11.75,5" />`;
-    case 'grey':
-      return svg`<circle class="ring" cx="8" cy="8" r="5.75" />`;
-    default:
-      return svg`<rect class="none" x="2" y="2" width="12" height="12" />`;
-  }
-}
-
-/** A status shape, hidden from assistive technology (the status word is always in the text). */
+/**
+ * A status shape, drawn in CSS on one element (thousands of inline SVGs cost far more layout), and
+ * hidden from assistive technology: the status word is always in the text.
+ */
 function renderShape(kind: ShapeKind): TemplateResult {
-  return html`<svg class="shape c-${kind}" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${shapeParts(kind)}</svg>`;
+  return html`<span class="shape c-${kind}" aria-hidden="true"></span>`;
 }
 
 /**
@@ -403,6 +401,7 @@ function printStyles(host: string): CSSResult {
       display: none;
     }
     ${h} .list.collapsed {
+      contain: none;
       position: static;
       width: auto;
       height: auto;
@@ -426,10 +425,6 @@ function printStyles(host: string): CSSResult {
     ${h} .tag {
       print-color-adjust: exact;
       -webkit-print-color-adjust: exact;
-    }
-    ${h} .shape .fill,
-    ${h} .shape .none {
-      stroke: #000000;
     }
   `;
 }
@@ -485,8 +480,10 @@ export class PlanMilestoneTimeline extends PlanElement {
   static override styles = [
     tokens,
     css`
+      /* The element paints its own background, so that its text keeps its contrast in dark mode on any page. */
       :host {
         display: block;
+        background: var(--_background);
         --_row-height: 2rem;
         --_marker: 1.5rem;
       }
@@ -704,36 +701,75 @@ export class PlanMilestoneTimeline extends PlanElement {
         --_c: var(--_grey);
         --_t: var(--_grey-tint);
       }
+      /*
+       * Status shapes, drawn in CSS on one element each and sized in em (1em square): a triangle
+       * (red), a diamond (amber), a circle (green), a ticked square (blue), a ring (grey) and a
+       * dashed square (no status, or a word not in the legend). Filled shapes have an outline in the
+       * text colour, so a pale colour still stands out from the background.
+       */
       .shape {
+        position: relative;
+        display: inline-block;
         flex: none;
-        width: 1rem;
-        height: 1rem;
-        overflow: visible;
+        width: 1em;
+        height: 1em;
+        font-size: 1rem;
+        vertical-align: -0.125em;
       }
-      .shape .fill {
-        fill: var(--_c);
-        stroke: var(--_text);
-        stroke-width: 1;
-        stroke-linejoin: round;
+      .shape::before,
+      .shape::after {
+        content: '';
+        position: absolute;
+        box-sizing: border-box;
       }
-      .shape .ring {
-        fill: var(--_background);
-        stroke: var(--_c);
-        stroke-width: 3;
+      .shape.c-red::before {
+        inset: 0;
+        background: var(--_text);
+        clip-path: polygon(50% 3%, 98% 91%, 2% 91%);
       }
-      .shape .none {
-        fill: var(--_background);
-        stroke: var(--_text);
-        stroke-width: 1.5;
-        stroke-dasharray: 3 2;
+      .shape.c-red::after {
+        inset: 0;
+        background: var(--_c);
+        clip-path: polygon(50% 12%, 91% 86.5%, 9% 86.5%);
+      }
+      .shape.c-amber::before {
+        inset: 16%;
+        transform: rotate(45deg);
+        border: 1px solid var(--_text);
+        background: var(--_c);
+      }
+      .shape.c-green::before {
+        inset: 6%;
+        border-radius: 50%;
+        border: 1px solid var(--_text);
+        background: var(--_c);
+      }
+      .shape.c-blue::before {
+        inset: 8%;
+        border-radius: 0.125em;
+        border: 1px solid var(--_text);
+        background: var(--_c);
       }
       /* The tick sits on the blue square in every theme, so it is fixed white. */
-      .shape .tick-mark {
-        fill: none;
-        stroke: #ffffff;
-        stroke-width: 2.25;
-        stroke-linecap: round;
-        stroke-linejoin: round;
+      .shape.c-blue::after {
+        left: 37%;
+        top: 20%;
+        width: 27%;
+        height: 48%;
+        border: solid #ffffff;
+        border-width: 0 0.14em 0.14em 0;
+        transform: rotate(45deg);
+      }
+      .shape.c-grey::before {
+        inset: 9%;
+        border-radius: 50%;
+        border: 0.19em solid var(--_c);
+        background: var(--_background);
+      }
+      .shape.c-none::before {
+        inset: 14%;
+        border: 0.09em dashed var(--_text);
+        background: var(--_background);
       }
 
       /* An item: a button from half a marker before its first day to half a marker after its deadline. */
@@ -757,12 +793,11 @@ export class PlanMilestoneTimeline extends PlanElement {
       }
       .bar {
         position: absolute;
-        top: 50%;
+        top: calc(50% - 0.3125rem);
         left: calc(var(--_marker) / 2);
         right: calc(var(--_marker) / 2);
         height: 0.625rem;
         box-sizing: border-box;
-        transform: translateY(-50%);
         border: 1px solid var(--_c);
         background: var(--_t);
       }
@@ -770,8 +805,7 @@ export class PlanMilestoneTimeline extends PlanElement {
         position: absolute;
         top: 0;
         right: 0;
-        width: var(--_marker);
-        height: var(--_marker);
+        font-size: var(--_marker);
       }
       .label {
         position: absolute;
@@ -805,15 +839,23 @@ export class PlanMilestoneTimeline extends PlanElement {
         color: var(--_focus-text);
       }
       /* Overdue: a thicker outline on the shape and the bar, and the word. */
-      .overdue .shape .fill,
-      .overdue .shape .ring,
-      .overdue .shape .none {
-        stroke: var(--_text);
-        stroke-width: 2.5;
+      .overdue .shape.c-amber::before,
+      .overdue .shape.c-green::before,
+      .overdue .shape.c-blue::before,
+      .overdue .shape.c-none::before {
+        border-width: 0.11em;
+        border-color: var(--_text);
+      }
+      .overdue .shape.c-red::after {
+        clip-path: polygon(50% 24%, 83% 83%, 17% 83%);
+      }
+      .overdue .shape.c-grey::before {
+        outline: 0.09em solid var(--_text);
       }
       .overdue .bar {
-        border: 3px solid var(--_text);
+        top: calc(50% - 0.4375rem);
         height: 0.875rem;
+        border: 3px solid var(--_text);
       }
       .tag {
         display: inline-block;
@@ -913,6 +955,8 @@ export class PlanMilestoneTimeline extends PlanElement {
       }
       /* Visually hidden but read: the list is the timeline's text equivalent. */
       .list.collapsed {
+        /* Strict containment: a 1px box whose thousands of lines are not laid out again when the axis changes. */
+        contain: strict;
         position: absolute;
         width: 1px;
         height: 1px;
@@ -931,20 +975,28 @@ export class PlanMilestoneTimeline extends PlanElement {
       ${printStyles(':host([print])')}
 
       @media (forced-colors: active) {
+        /* Shapes keep their form in system colours: filled ones in CanvasText, rings and squares outlined. */
         .shape {
           forced-color-adjust: none;
         }
-        .shape .fill {
-          fill: CanvasText;
-          stroke: CanvasText;
+        .shape.c-red::before,
+        .shape.c-red::after,
+        .shape.c-amber::before,
+        .shape.c-green::before,
+        .shape.c-blue::before {
+          background: CanvasText;
+          border-color: CanvasText;
         }
-        .shape .ring,
-        .shape .none {
-          fill: Canvas;
-          stroke: CanvasText;
+        .shape.c-blue::after {
+          border-color: Canvas;
         }
-        .shape .tick-mark {
-          stroke: Canvas;
+        .shape.c-grey::before,
+        .shape.c-none::before {
+          background: Canvas;
+          border-color: CanvasText;
+        }
+        .overdue .shape.c-grey::before {
+          outline-color: CanvasText;
         }
         .bar {
           border-color: CanvasText;
@@ -1257,29 +1309,31 @@ export class PlanMilestoneTimeline extends PlanElement {
     return html`<div class="lane" part="lane" role="group" aria-labelledby=${`lane-${laneIndex}`}>
       <div class="lane-label" id=${`lane-${laneIndex}`}>${lane.title}</div>
       <div class="track" style="--rows: ${layout.laneRows[laneIndex]}">
-        ${lane.items.length === 0 ? html`<p class="empty-lane">${words.noDatedItems}</p>` : lane.items.map((index) => this.renderItem(model, layout, index, index === active, words))}
+        ${lane.items.length === 0 ? html`<p class="empty-lane">${words.noDatedItems}</p>` : lane.items.map((index) => this.renderItem(model, layout, index, index === active))}
       </div>
     </div>`;
   }
 
   /** One item's button; its name is its title, kind, status, overdue or due soon, and its "by when" as written. */
-  private renderItem(model: Model, layout: Layout, index: number, active: boolean, words: Words): TemplateResult {
+  private renderItem(model: Model, layout: Layout, index: number, active: boolean): TemplateResult {
     const view = model.dated[index];
     const left = view.startDay / model.totalDays;
     const width = (view.endDay + 1 - view.startDay) / model.totalDays;
     const classes = `item c-${view.shape}${view.overdue ? ' overdue' : ''}${view.dueSoon ? ' due-soon' : ''}${layout.labelStart[index] ? ' label-start' : ''}`;
-    const status = `, ${view.kindWord}, ${view.statusLabel}${view.dueSoon ? `, ${view.flagWord}` : ''}${view.dueText !== undefined ? `, ${words.byWhen}: ${view.dueText}` : ''}`;
+    // The name is one attribute rather than visually hidden text: thousands of clipped boxes cost layout.
+    // A bar is drawn only for items that span more than a day; a single date is its marker alone.
     return html`<button
       type="button"
       part="item"
       class=${classes}
       data-index=${index}
       tabindex=${active ? 0 : -1}
+      aria-label=${view.name}
       style="--left: ${percent(left)}; --width: ${percent(width)}; --row: ${layout.rows[index]}; --label: ${layout.labelRem[index].toFixed(2)}rem"
     >
-      <span class="bar"></span>${renderShape(view.shape)}<span class="label"
-        >${view.overdue ? html`<span class="tag">${view.flagWord}</span><span class="visually-hidden">, </span>` : nothing}${view.title}</span
-      ><span class="visually-hidden">${status}</span>
+      ${view.endDay > view.startDay ? html`<span class="bar"></span>` : nothing}${renderShape(view.shape)}<span class="label"
+        >${view.overdue ? html`<span class="tag">${view.flagWord}</span> ` : nothing}${view.title}</span
+      >
     </button>`;
   }
 
