@@ -53,7 +53,7 @@ const GAP_REM = 0.5;
 /** A label character's width, generously (labels are 0.875rem Arial); each label is also capped to its estimate in CSS. */
 const LABEL_CHAR_REM = 0.55;
 /** The widest label; longer titles end in an ellipsis (the full title is in the name, the details and the list). */
-const LABEL_MAX_REM = 12;
+const LABEL_MAX_REM = 16;
 /** The label's margin from its marker. */
 const LABEL_GAP_REM = 0.25;
 /** Extra width of the "Overdue" tag beyond its letters (padding, border, margin). */
@@ -63,7 +63,7 @@ const TAG_EXTRA_REM = 0.9;
 function nominalWidthRem(zoom: TimelineZoom, years: number): number {
   if (zoom === 'month') return 96 * years; // 8rem a month
   if (zoom === 'quarter') return 56 * years; // 14rem a quarter
-  return Math.max(36, 12 * years); // the whole plan at once, but never less than 12rem a year
+  return Math.max(48, 16 * years); // the whole plan at once, but never less than 16rem a year
 }
 
 /** An action or milestone, with every word the element shows about it (in one language). */
@@ -195,7 +195,8 @@ function viewOf(entry: TimelineEntry, words: Words, lang: Lang, usesDefaultLegen
     `${words.theme}: ${entry.theme.title}`,
     item.kind === 'milestone' ? `${kindWord} (${words.partOf}: ${item.action.title})` : kindWord,
     `${words.status}: ${statusLabel}`,
-    deadlineText,
+    // "Complete" once: a complete status already says it.
+    state.complete && status?.complete ? undefined : deadlineText,
     dueText !== undefined ? `${words.byWhen}: ${dueText}${dueMeaning ? ` (${dueMeaning})` : ''}` : undefined,
     nextDue ? `${words.nextDue}: ${nextDue}` : undefined,
     `${words.lead}: ${lead}`,
@@ -574,10 +575,12 @@ export class PlanMilestoneTimeline extends PlanElement {
         background: var(--_background);
         border-bottom: 1px solid var(--_border);
       }
+      /* Everything placed in time is inset by half a marker, so markers at either end stay inside. */
       .tick-row,
       .marker-row {
         position: relative;
         height: 1.5rem;
+        margin: 0 calc(var(--_marker) / 2);
       }
       .tick {
         position: absolute;
@@ -591,7 +594,13 @@ export class PlanMilestoneTimeline extends PlanElement {
         font-size: 0.875rem;
         line-height: 1.5rem;
         white-space: nowrap;
-        overflow: hidden;
+        /* clip, not hidden: hidden would make each tick a scroll container and stop its label sticking. */
+        overflow: clip;
+      }
+      /* A tick's label stays in view while the axis scrolls, until its period has gone by. */
+      .tick-text {
+        position: sticky;
+        left: 0.25rem;
       }
       .tick.fy {
         font-weight: bold;
@@ -617,7 +626,7 @@ export class PlanMilestoneTimeline extends PlanElement {
       }
       .grid {
         position: absolute;
-        inset: 0;
+        inset: 0 calc(var(--_marker) / 2);
         z-index: 0;
         pointer-events: none;
       }
@@ -667,6 +676,7 @@ export class PlanMilestoneTimeline extends PlanElement {
       }
       .track {
         position: relative;
+        margin: 0 calc(var(--_marker) / 2);
         height: calc(var(--rows) * var(--_row-height) + 0.5rem);
       }
       .empty-lane {
@@ -1214,9 +1224,8 @@ export class PlanMilestoneTimeline extends PlanElement {
       ${model.asOfFraction === undefined ? html`<p class="as-at">${model.asOfLabel}</p>` : nothing}
       <div class="body">
         <div class="scroller">
-          <div class="canvas" style="width: max(100%, ${hasDated ? layout.widthRem : 0}rem)">
+          <div class="canvas" style="width: max(100%, ${hasDated ? layout.widthRem + MARKER_REM : 0}rem)">
             ${this.renderAxis(model, zoom, words)} ${this.renderGrid(model, zoom)}
-            ${model.asOfFraction === undefined ? nothing : html`<div class="marker-line" part="marker" style="--left: ${percent(model.asOfFraction)}"></div>`}
             <div class="lanes" role="group" aria-label=${words.timeline} @keydown=${this.onKeydown} @click=${this.onClick} @focusin=${this.onFocusIn}>
               ${model.lanes.map((lane, laneIndex) => this.renderLane(model, layout, lane, laneIndex, active, words))}
             </div>
@@ -1264,17 +1273,17 @@ export class PlanMilestoneTimeline extends PlanElement {
     const quarterLabels = zoom !== 'year' || model.years <= 5;
     for (let year = model.firstYear; year < model.firstYear + model.years; year++) {
       const range = financialYearRange(year);
-      years.push(html`<span class="tick fy" style="--left: ${percent(at(range.start))}; --width: ${percent((daysBetween(range.start, range.end) + 1) / model.totalDays)}">${financialYearLabel(year)}</span>`);
+      years.push(html`<span class="tick fy" style="--left: ${percent(at(range.start))}; --width: ${percent((daysBetween(range.start, range.end) + 1) / model.totalDays)}"><span class="tick-text">${financialYearLabel(year)}</span></span>`);
       for (const quarter of [1, 2, 3, 4] as const) {
         const q = quarterRange(year, quarter);
-        quarters.push(html`<span class="tick quarter" style="--left: ${percent(at(q.start))}; --width: ${percent((daysBetween(q.start, q.end) + 1) / model.totalDays)}">${quarterLabels ? words.quarter(quarter) : ''}</span>`);
+        quarters.push(html`<span class="tick quarter" style="--left: ${percent(at(q.start))}; --width: ${percent((daysBetween(q.start, q.end) + 1) / model.totalDays)}"><span class="tick-text">${quarterLabels ? words.quarter(quarter) : ''}</span></span>`);
       }
       if (zoom === 'month') {
         for (let step = 0; step < 12; step++) {
           const month = ((3 + step) % 12) + 1;
           const calendarYear = step >= 9 ? year + 1 : year;
           const start = makeIsoDate(calendarYear, month, 1)!;
-          months.push(html`<span class="tick month" style="--left: ${percent(at(start))}; --width: ${percent(lastDayOfMonth(calendarYear, month) / model.totalDays)}">${words.monthsShort[month - 1]}</span>`);
+          months.push(html`<span class="tick month" style="--left: ${percent(at(start))}; --width: ${percent(lastDayOfMonth(calendarYear, month) / model.totalDays)}"><span class="tick-text">${words.monthsShort[month - 1]}</span></span>`);
         }
       }
     }
@@ -1302,7 +1311,10 @@ export class PlanMilestoneTimeline extends PlanElement {
         else if (zoom !== 'year') lines.push(line(start, 'minor'));
       }
     }
-    return html`<div class="grid" aria-hidden="true">${lines}</div>`;
+    const asOf = model.asOfFraction;
+    return html`<div class="grid" aria-hidden="true">
+      ${lines}${asOf === undefined ? nothing : html`<span class="marker-line" part="marker" style="--left: ${percent(asOf)}"></span>`}
+    </div>`;
   }
 
   private renderLane(model: Model, layout: Layout, lane: Lane, laneIndex: number, active: number, words: Words): TemplateResult {
