@@ -27,8 +27,21 @@ export const tokens = css`
     --_grey: var(--plankit-grey, #505a5f);
     --_grey-tint: var(--plankit-grey-tint, #eeefef);
     --_tag-text: var(--plankit-tag-text-colour, #0b0c0c);
-    font-family: var(--_font);
-    color: var(--_text);
+    /* Inherited text properties cross the shadow boundary, so a host page's "* { ... !important }"
+       would reach inside. A shadow tree's !important beats the page's !important on the host, so
+       these hold; pages theme through the --plankit-* properties instead. Font size still comes
+       from the page, so readers' text-size settings apply. */
+    font-family: var(--_font) !important;
+    color: var(--_text) !important;
+    font-style: normal !important;
+    font-weight: normal !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-transform: none !important;
+    text-indent: 0 !important;
+    text-shadow: none !important;
+    text-align: start !important;
+    white-space: normal !important;
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
