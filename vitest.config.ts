@@ -46,6 +46,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Pre-bundle Lit's directives up front, so the first run does not reload mid-test.
+        optimizeDeps: { include: ['lit', 'lit/directives/repeat.js', 'lit/directives/guard.js', 'lit/directives/style-map.js', 'lit/directives/live.js', '@lit/context', 'axe-core'] },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
@@ -70,6 +72,8 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./stories/.storybook', import.meta.url)) })],
         test: {
           name: 'stories',
+          // axe on the 1,000-action stories takes 10-40 s on two cores when other files run beside them.
+          testTimeout: 180_000,
           setupFiles: [fileURLToPath(new URL('./stories/.storybook/vitest.setup.ts', import.meta.url))],
           browser: {
             enabled: true,

@@ -91,8 +91,8 @@ function words(lang: 'en' | 'cy'): string[] {
   return found;
 }
 
-const LOADING = new Set([catalogue.common.en.loading, catalogue.common.cy.loading]);
-const NO_PLAN = new Set([catalogue.common.en.noPlan, catalogue.common.cy.noPlan]);
+const LOADING = new Set<string>([catalogue.common.en.loading, catalogue.common.cy.loading]);
+const NO_PLAN = new Set<string>([catalogue.common.en.noPlan, catalogue.common.cy.noPlan]);
 
 /** The text a plan element shows (its shadow tree, through nested shadow roots). */
 export function shownText(element: Element): string {
@@ -157,7 +157,7 @@ async function untilStable(canvas: HTMLElement, deadline: number): Promise<void>
  * message or an error) and has finished rendering. A plan element that shows an error when a plan was
  * expected fails at once, with its message.
  */
-export async function settle(canvas: HTMLElement, shows: Shows = 'plan', timeoutMs = 15_000): Promise<void> {
+export async function settle(canvas: HTMLElement, shows: Shows = 'plan', timeoutMs = 30_000): Promise<void> {
   expectRegistered(canvas);
   const deadline = performance.now() + timeoutMs;
   for (;;) {
@@ -228,6 +228,11 @@ export function narrowWrapper(canvas: HTMLElement): Element {
   const wrapper = canvas.querySelector('.plankit-narrow');
   if (!wrapper) throw new Error('The narrow container is missing.');
   return wrapper;
+}
+
+/** Whether the story runs as a vitest test (the `stories` project) rather than in Storybook. */
+export function isTestRun(): boolean {
+  return '__vitest_browser__' in globalThis;
 }
 
 /** Whether the story runs as a vitest test, where media emulation is available. */

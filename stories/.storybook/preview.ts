@@ -1,51 +1,67 @@
+import type { ArgTypesEnhancer } from 'storybook/internal/types';
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 // The manifest the elements build writes (npm run build): the docs pages and controls come from it.
 import manifest from '../../packages/elements/custom-elements.json';
 // The one-script entry, as a host page loads it: registers every element that has landed in define.ts.
 import '../../packages/elements/src/plankit.js';
-import './zz-tmp-define.js'; // TEMP
 import { installNeverAnsweringPlanUrl, settle, type PlankitParameters } from '../support.js';
 
 /** The WCAG 2.2 A and AA rules axe-core checks (the same tags as test/browser/helpers.ts). */
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 interface ManifestMember {
+  name: string;
   privacy?: string;
   static?: boolean;
 }
+interface ManifestAttribute {
+  name: string;
+  fieldName?: string;
+}
 interface ManifestDeclaration {
+  kind: string;
   name: string;
   customElement?: boolean;
   tagName?: string;
   members?: ManifestMember[];
+  attributes?: ManifestAttribute[];
 }
 interface Manifest {
-  modules: Array<{ declarations?: ManifestDeclaration[] }>;
+  modules: Array<{ path: string; declarations?: ManifestDeclaration[] }>;
 }
 
 /**
- * The manifest as the docs pages need it. The analyzer reads src/elements/*.ts, where no tag is
- * defined (define.ts registers them), so declarations carry no `tagName`: it is derived from the class
- * name (PlanActionTable → plan-action-table) unless the class documents one (`@tagname`). Private,
- * protected and static members are left out of the API tables.
+ * The manifest as the docs pages need it. The analyzer reads src/elements/*.ts only, so it cannot
+ * see that PlanElement (src/base.ts) is a LitElement, nor the tags (define.ts registers them): the
+ * element classes come without `customElement` or `tagName`. Each file there holds one element and
+ * is named after its tag, so the tag is the file's name (kept only when it matches the class name,
+ * PlanActionTable ↔ plan-action-table). Private, protected and static members, and the attributes of
+ * private fields, are left out of the API tables.
  */
 function forDocs(input: Manifest): Manifest {
   const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  const isPublic = (member: ManifestMember) => (member.privacy ?? 'public') === 'public' && !member.static;
   return {
     ...input,
-    modules: input.modules.map((module) => ({
-      ...module,
-      declarations: module.declarations?.map((declaration) =>
-        declaration.customElement
-          ? {
-              ...declaration,
-              tagName: declaration.tagName ?? kebab(declaration.name),
-              members: declaration.members?.filter((member) => (member.privacy ?? 'public') === 'public' && !member.static),
-            }
-          : declaration,
-      ),
-    })),
+    modules: input.modules.map((module) => {
+      const fileTag = /(?:^|\/)elements\/([a-z0-9]+-[a-z0-9-]+)\.ts$/.exec(module.path)?.[1];
+      return {
+        ...module,
+        declarations: module.declarations?.map((declaration) => {
+          const tagName = declaration.tagName ?? (declaration.kind === 'class' && fileTag === kebab(declaration.name) ? fileTag : undefined);
+          if (!declaration.customElement && !tagName) return declaration;
+          const hidden = new Set((declaration.members ?? []).filter((member) => !isPublic(member)).map((member) => member.name));
+          return {
+            ...declaration,
+            customElement: true,
+            tagName,
+            members: declaration.members?.filter(isPublic),
+            attributes: declaration.attributes?.filter((attribute) => !attribute.fieldName || !hidden.has(attribute.fieldName)),
+          };
+        }),
+      };
+    }),
   };
 }
 
@@ -68,11 +84,20 @@ const emulateMedia: Hook = async ({ parameters }) => {
  * so axe sees the settled page, not a loading message.
  */
 const settleCanvas: Hook = async ({ canvasElement, parameters }) => {
-  const t0 = performance.now(); await settle(canvasElement, parameters.plankit?.shows ?? 'plan'); console.log('TIMING settle', Math.round(performance.now() - t0), 'elements', canvasElement.querySelectorAll('*').length); // TEMP
+  await settle(canvasElement, parameters.plankit?.shows ?? 'plan');
 };
+
+/**
+ * Parts, custom properties, events and slots are documented, not set: no "Set object" controls for
+ * them in the docs tables.
+ */
+const DOCUMENTED_ONLY = new Set(['css shadow parts', 'css custom properties', 'events', 'slots']);
+const documentedOnly: ArgTypesEnhancer = ({ argTypes }) =>
+  Object.fromEntries(Object.entries(argTypes).map(([name, argType]) => [name, DOCUMENTED_ONLY.has(String(argType.table?.category)) ? { ...argType, control: false } : argType]));
 
 const preview: Preview = {
   tags: ['autodocs'],
+  argTypesEnhancers: [documentedOnly],
   beforeEach: emulateMedia as Preview['beforeEach'],
   afterEach: settleCanvas as Preview['afterEach'],
   parameters: {

@@ -153,7 +153,9 @@ describe('<plan-action-table>: rendering', () => {
 
   it('shows the latest update with its date', async () => {
     const table = await mount();
-    expect(text(cell(table, '1.1', 'update'))).toBe('30 September 2017 Police are now using the system.');
+    expect(text(cell(table, '1.1', 'update').querySelector('.update-date'))).toBe('30 September 2017');
+    expect(text(cell(table, '1.1', 'update'))).toBe('30 September 2017Police are now using the system.');
+    expect(cell(table, '1.1', 'update').innerText.trim()).toBe('30 September 2017\nPolice are now using the system.');
     expect(cell(table, '1.1', 'update').querySelector('time')!.getAttribute('datetime')).toBe('2017-09-30');
     expect(text(cell(table, '2.1', 'update'))).toBe('No update yet');
   });
@@ -291,7 +293,14 @@ describe('<plan-action-table>: filtering', () => {
     expect($(table, '#agency-filter').tagName).toBe('SELECT');
     expect($<HTMLInputElement>(table, '#overdue-filter').type).toBe('checkbox');
     expect([...$<HTMLSelectElement>(table, '#status-filter').options].map((option) => option.text)).toEqual(['All statuses', 'Complete', 'Green', 'Amber', 'Red', 'Not started']);
-    expect([...$<HTMLSelectElement>(table, '#agency-filter').options].map((option) => option.value)).toEqual(['', 'KFRS', 'KCC', 'Kent Police', 'TMBC']);
+    expect([...$<HTMLSelectElement>(table, '#agency-filter').options].map((option) => option.value)).toEqual(['', 'KCC', 'KFRS', 'Kent Police', 'TMBC']);
+    expect([...$<HTMLSelectElement>(table, '#agency-filter').options].map((option) => option.text)).toEqual([
+      'All agencies',
+      'Kent County Council (KCC)',
+      'Kent Fire and Rescue Service (KFRS)',
+      'Kent Police',
+      'Tonbridge and Malling Borough Council (TMBC)',
+    ]);
   });
 
   it('filters by status, lead agency, overdue and text, announcing the count and firing plan-filter-change', async () => {
@@ -672,6 +681,14 @@ describe('<plan-action-table>: large plans', () => {
     await setControl(table, 'agency-filter', 'TMBC');
     expect($$(table, 'tr.action-row')).toHaveLength(500);
     expect(liveText(table)).toBe('500 actions shown of 1000');
+    // Lifting a filter that left nothing brings every row back (by chunks, so no long task).
+    await setControl(table, 'agency-filter', '');
+    await setControl(table, 'search-filter', 'nothing matches this');
+    expect($$(table, 'tr.action-row')).toHaveLength(0);
+    $(table, 'button.clear').click();
+    await expect.poll(() => $$(table, 'tr.action-row').length, { timeout: 20_000 }).toBe(1000);
+    // Still sorted by status: the complete (blue) ones first.
+    expect(rowKeys(table).slice(0, 2)).toEqual(['1.4', '1.9']);
   });
 
   it('renders a 10,000-action plan progressively: the first rows at once, more on later frames', async () => {

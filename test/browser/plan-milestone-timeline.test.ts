@@ -1,5 +1,6 @@
+/// <reference types="@vitest/browser-playwright" />
 import { afterEach, describe, expect, it } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { cdp, userEvent } from 'vitest/browser';
 import { PlanMilestoneTimeline, type PlanActionSelectDetail } from '../../packages/elements/src/elements/plan-milestone-timeline.js';
 import { defineElement, expectAccessible, fixture, samplePlan, settle, whenShown, XSS_PAYLOADS } from './helpers.js';
 
@@ -392,6 +393,54 @@ describe('<plan-milestone-timeline>: print', () => {
     element.zoom = 'month';
     await settle(element);
     expect($(element, '.canvas')!.getBoundingClientRect().width).toBeLessThanOrEqual($(element, '.scroller')!.getBoundingClientRect().width);
+  });
+});
+
+describe('<plan-milestone-timeline>: emulated media', () => {
+  /** Emulates a media type and features in the browser (Chromium, through the DevTools protocol) for the test's length. */
+  async function emulate(media: string, features: { name: string; value: string }[] = []): Promise<void> {
+    await cdp().send('Emulation.setEmulatedMedia', { media, features });
+  }
+
+  afterEach(async () => {
+    await emulate('', []);
+  });
+
+  it('@media print shows the list and hides the zoom, as the print attribute does', async () => {
+    const element = await timelineOf();
+    expect($(element, '[part~="list"]')!.getBoundingClientRect().width).toBeLessThanOrEqual(1);
+    await emulate('print');
+    expect($(element, '[part~="list"]')!.getBoundingClientRect().width).toBeGreaterThan(100);
+    expect(getComputedStyle($(element, '[part~="zoom"]')!).display).toBe('none');
+    expect(getComputedStyle(element).color).toBe('rgb(0, 0, 0)');
+  });
+
+  it('@media print is true black in dark mode too', async () => {
+    const element = await timelineOf(samplePlan(), 'theme="dark"');
+    expect(getComputedStyle(element).color).not.toBe('rgb(0, 0, 0)');
+    await emulate('print');
+    expect(getComputedStyle(element).color).toBe('rgb(0, 0, 0)');
+    expect(getComputedStyle(element).backgroundColor).toBe('rgb(255, 255, 255)');
+  });
+
+  it('keeps shapes and outlines in system colours in forced-colours mode', async () => {
+    const element = await timelineOf();
+    await emulate('', [{ name: 'forced-colors', value: 'active' }]);
+    expect(matchMedia('(forced-colors: active)').matches).toBe(true);
+    const canvasText = (() => {
+      const probe = document.createElement('span');
+      probe.style.color = 'CanvasText';
+      document.body.append(probe);
+      const colour = getComputedStyle(probe).color;
+      probe.remove();
+      return colour;
+    })();
+    const red = itemCalled(element, 'Increase referrals to mediation services');
+    expect(getComputedStyle(red.querySelector('.shape')!, '::after').backgroundColor).toBe(canvasText);
+    const grey = $(element, '.apart-list.ongoing .shape')!;
+    expect(getComputedStyle(grey, '::before').borderTopColor).toBe(canvasText);
+    expect(getComputedStyle(red.querySelector('.bar')!).borderTopWidth).toBe('3px');
+    await expectAccessible(element);
   });
 });
 

@@ -1,3 +1,5 @@
+import { PlanActionTable } from './elements/plan-action-table.js';
+import { PlanMilestoneTimeline } from './elements/plan-milestone-timeline.js';
 import { PlanRagBadge } from './elements/plan-rag-badge.js';
 import { PlanSource } from './elements/plan-source.js';
 import { PlanSummary } from './elements/plan-summary.js';
@@ -7,6 +9,8 @@ export const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]
   ['plan-source', PlanSource],
   ['plan-rag-badge', PlanRagBadge],
   ['plan-summary', PlanSummary],
+  ['plan-milestone-timeline', PlanMilestoneTimeline],
+  ['plan-action-table', PlanActionTable],
 ];
 
 /**

@@ -9,3 +9,5 @@ export { catalogue, langOf, type Lang } from './strings.js';
 export { PlanSource } from './elements/plan-source.js';
 export { PlanRagBadge } from './elements/plan-rag-badge.js';
 export { PlanSummary } from './elements/plan-summary.js';
+export { PlanMilestoneTimeline, type PlanActionSelectDetail, type TimelineZoom } from './elements/plan-milestone-timeline.js';
+export { PlanActionTable, TABLE_COLUMNS, DEFAULT_TABLE_COLUMNS } from './elements/plan-action-table.js';

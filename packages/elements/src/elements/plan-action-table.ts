@@ -729,6 +729,8 @@ export class PlanActionTable extends PlanElement {
     window.addEventListener('hashchange', this.onHashChange);
     window.addEventListener('beforeprint', this.onBeforePrint);
     window.addEventListener('afterprint', this.onAfterPrint);
+    // Moved in the page: carry on rendering any rows still to come.
+    if (this.model) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -966,6 +968,12 @@ export class PlanActionTable extends PlanElement {
       if (rows.length > 0) groups.push({ group, rows });
     }
     const view = { groups, shown, total: model.rows.length };
+    const previous = this.viewCache;
+    if (previous && previous.inputs[0] === model) {
+      // Rows already in the DOM are kept (and moved) whatever the new order; but when a filter is
+      // lifted, the rows coming back are added by chunks again rather than in one long task.
+      this.renderLimit = Math.max(INITIAL_ROWS, Math.min(this.renderLimit, previous.view.shown));
+    }
     this.viewCache = { inputs, view };
     return view;
   }
@@ -1166,7 +1174,8 @@ export class PlanActionTable extends PlanElement {
     if (shown > this.renderLimit) this.scheduleChunk();
     if (this.modelIsNew) {
       this.modelIsNew = false;
-      this.followHash();
+      // After this update has finished, so that opening the row is an update of its own.
+      void this.updateComplete.then(() => this.followHash());
     }
   }
 

@@ -15,6 +15,7 @@ import {
   type TimelineEntry,
 } from '@plankit/core/lite';
 import { css, html, nothing, unsafeCSS, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { cssProperties, type CssProperties } from '../directives/css-properties.js';
 import { PlanElement } from '../base.js';
 import type { PlanState } from '../state.js';
 import type { Lang } from '../strings.js';
@@ -143,12 +144,18 @@ interface Model {
   statusKey: { shape: ShapeKind; label: string }[];
 }
 
-/** Where each item goes at one zoom: its row in its lane and the side of its label. */
+/**
+ * Where each item goes at one zoom: its row in its lane and the side of its label, written once
+ * as each button's class and style, so that moving focus re-renders nothing but strings compared.
+ */
 interface Layout {
+  /** The axis's nominal width in rem (it is never drawn narrower). */
   widthRem: number;
-  rows: number[];
-  labelStart: boolean[];
-  labelRem: number[];
+  /** Each dated item's class and inline style. */
+  classes: string[];
+  /** Each item's position, set through the CSSOM (cssProperties): style attributes break a strict CSP. */
+  styles: CssProperties[];
+  /** How many rows each lane has. */
   laneRows: number[];
 }
 
@@ -344,7 +351,10 @@ function layoutOf(model: Model, zoom: TimelineZoom): Layout {
   const widthRem = nominalWidthRem(zoom, model.years);
   const remPerDay = widthRem / model.totalDays;
   const count = model.dated.length;
-  const layout: Layout = { widthRem, rows: new Array(count).fill(0), labelStart: new Array(count).fill(false), labelRem: new Array(count).fill(0), laneRows: [] };
+  const layout: Layout = { widthRem, classes: new Array(count), styles: new Array(count), laneRows: [] };
+  const labelRem: number[] = new Array(count);
+  const labelStart: boolean[] = new Array(count);
+  const rows: number[] = new Array(count);
   for (const lane of model.lanes) {
     const spans = lane.items.map((index) => {
       const view = model.dated[index];
@@ -352,11 +362,11 @@ function layoutOf(model: Model, zoom: TimelineZoom): Layout {
       const to = Math.max((view.endDay + 1) * remPerDay + MARKER_REM / 2, from + MARKER_REM);
       const tag = view.overdue ? view.flagWord.length * LABEL_CHAR_REM + TAG_EXTRA_REM : 0;
       const label = Math.min(LABEL_MAX_REM, view.title.length * LABEL_CHAR_REM + tag + 0.5);
-      layout.labelRem[index] = label;
+      labelRem[index] = label;
       const room = label + LABEL_GAP_REM;
       // The label goes after the marker, unless it would run off the axis and fits before the bar.
       const start = to + room > widthRem && from - room >= 0;
-      layout.labelStart[index] = start;
+      labelStart[index] = start;
       return start ? { index, from: from - room, to } : { index, from, to: to + room };
     });
     spans.sort((a, b) => a.from - b.from);
@@ -365,10 +375,16 @@ function layoutOf(model: Model, zoom: TimelineZoom): Layout {
       let row = 0;
       while (row < rowEnds.length && rowEnds[row] + GAP_REM > span.from) row++;
       rowEnds[row] = span.to;
-      layout.rows[span.index] = row;
+      rows[span.index] = row;
     }
     layout.laneRows.push(Math.max(1, rowEnds.length));
   }
+  model.dated.forEach((view, index) => {
+    const left = view.startDay / model.totalDays;
+    const width = (view.endDay + 1 - view.startDay) / model.totalDays;
+    layout.classes[index] = `item c-${view.shape}${view.overdue ? ' overdue' : ''}${view.dueSoon ? ' due-soon' : ''}${labelStart[index] ? ' label-start' : ''}`;
+    layout.styles[index] = { '--left': percent(left), '--width': percent(width), '--row': String(rows[index]), '--label': `${labelRem[index].toFixed(2)}rem` };
+  });
   return layout;
 }
 
@@ -1100,7 +1116,8 @@ export class PlanMilestoneTimeline extends PlanElement {
     if (fraction === undefined || !scroller) return;
     const overflow = scroller.scrollWidth - scroller.clientWidth;
     if (overflow <= 0) return;
-    const left = Math.max(0, Math.min(overflow, fraction * scroller.scrollWidth - scroller.clientWidth / 2));
+    // Two thirds of the way across: the as-of label sits before its line once past the middle.
+    const left = Math.max(0, Math.min(overflow, fraction * scroller.scrollWidth - (scroller.clientWidth * 2) / 3));
     const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     scroller.scrollTo({ left, behavior: animate && !reduced ? 'smooth' : 'auto' });
   }
@@ -1220,13 +1237,13 @@ export class PlanMilestoneTimeline extends PlanElement {
           </ul>
         </div>
       </div>
-      ${hasDated ? html`<p class="hint">${words.instructions}</p>` : nothing}
+      ${hasDated ? html`<p class="hint" id="hint">${words.instructions}</p>` : nothing}
       ${model.asOfFraction === undefined ? html`<p class="as-at">${model.asOfLabel}</p>` : nothing}
       <div class="body">
         <div class="scroller">
-          <div class="canvas" style="width: max(100%, ${hasDated ? layout.widthRem + MARKER_REM : 0}rem)">
+          <div class="canvas" ${cssProperties({ width: `max(100%, ${hasDated ? layout.widthRem + MARKER_REM : 0}rem)` })}>
             ${this.renderAxis(model, zoom, words)} ${this.renderGrid(model, zoom)}
-            <div class="lanes" role="group" aria-label=${words.timeline} @keydown=${this.onKeydown} @click=${this.onClick} @focusin=${this.onFocusIn}>
+            <div class="lanes" role="group" aria-label=${words.timeline} aria-describedby=${hasDated ? 'hint' : nothing} @keydown=${this.onKeydown} @click=${this.onClick} @focusin=${this.onFocusIn}>
               ${model.lanes.map((lane, laneIndex) => this.renderLane(model, layout, lane, laneIndex, active, words))}
             </div>
           </div>
@@ -1273,17 +1290,17 @@ export class PlanMilestoneTimeline extends PlanElement {
     const quarterLabels = zoom !== 'year' || model.years <= 5;
     for (let year = model.firstYear; year < model.firstYear + model.years; year++) {
       const range = financialYearRange(year);
-      years.push(html`<span class="tick fy" style="--left: ${percent(at(range.start))}; --width: ${percent((daysBetween(range.start, range.end) + 1) / model.totalDays)}"><span class="tick-text">${financialYearLabel(year)}</span></span>`);
+      years.push(html`<span class="tick fy" ${cssProperties({ '--left': percent(at(range.start)), '--width': percent((daysBetween(range.start, range.end) + 1) / model.totalDays) })}><span class="tick-text">${financialYearLabel(year)}</span></span>`);
       for (const quarter of [1, 2, 3, 4] as const) {
         const q = quarterRange(year, quarter);
-        quarters.push(html`<span class="tick quarter" style="--left: ${percent(at(q.start))}; --width: ${percent((daysBetween(q.start, q.end) + 1) / model.totalDays)}"><span class="tick-text">${quarterLabels ? words.quarter(quarter) : ''}</span></span>`);
+        quarters.push(html`<span class="tick quarter" ${cssProperties({ '--left': percent(at(q.start)), '--width': percent((daysBetween(q.start, q.end) + 1) / model.totalDays) })}><span class="tick-text">${quarterLabels ? words.quarter(quarter) : ''}</span></span>`);
       }
       if (zoom === 'month') {
         for (let step = 0; step < 12; step++) {
           const month = ((3 + step) % 12) + 1;
           const calendarYear = step >= 9 ? year + 1 : year;
           const start = makeIsoDate(calendarYear, month, 1)!;
-          months.push(html`<span class="tick month" style="--left: ${percent(at(start))}; --width: ${percent(lastDayOfMonth(calendarYear, month) / model.totalDays)}"><span class="tick-text">${words.monthsShort[month - 1]}</span></span>`);
+          months.push(html`<span class="tick month" ${cssProperties({ '--left': percent(at(start)), '--width': percent(lastDayOfMonth(calendarYear, month) / model.totalDays) })}><span class="tick-text">${words.monthsShort[month - 1]}</span></span>`);
         }
       }
     }
@@ -1294,14 +1311,14 @@ export class PlanMilestoneTimeline extends PlanElement {
       ${zoom === 'month' ? html`<div class="tick-row" aria-hidden="true">${months}</div>` : nothing}
       ${asOf === undefined
         ? nothing
-        : html`<div class="marker-row"><span class=${asOf > 0.5 ? 'marker-label before' : 'marker-label'} part="marker" style="--left: ${percent(asOf)}">${model.asOfLabel}</span></div>`}
+        : html`<div class="marker-row"><span class=${asOf > 0.5 ? 'marker-label before' : 'marker-label'} part="marker" ${cssProperties({ '--left': percent(asOf) })}>${model.asOfLabel}</span></div>`}
     </div>`;
   }
 
   /** Grid lines: each financial year and quarter; each month too at quarter and month zoom. */
   private renderGrid(model: Model, zoom: TimelineZoom): TemplateResult {
     const lines: TemplateResult[] = [];
-    const line = (date: IsoDate, kind: string) => html`<span class=${`line ${kind}`} style="--left: ${percent(daysBetween(model.rangeStart, date) / model.totalDays)}"></span>`;
+    const line = (date: IsoDate, kind: string) => html`<span class=${`line ${kind}`} ${cssProperties({ '--left': percent(daysBetween(model.rangeStart, date) / model.totalDays) })}></span>`;
     for (let year = model.firstYear; year < model.firstYear + model.years; year++) {
       for (let step = 0; step < 12; step++) {
         const month = ((3 + step) % 12) + 1;
@@ -1313,14 +1330,14 @@ export class PlanMilestoneTimeline extends PlanElement {
     }
     const asOf = model.asOfFraction;
     return html`<div class="grid" aria-hidden="true">
-      ${lines}${asOf === undefined ? nothing : html`<span class="marker-line" part="marker" style="--left: ${percent(asOf)}"></span>`}
+      ${lines}${asOf === undefined ? nothing : html`<span class="marker-line" part="marker" ${cssProperties({ '--left': percent(asOf) })}></span>`}
     </div>`;
   }
 
   private renderLane(model: Model, layout: Layout, lane: Lane, laneIndex: number, active: number, words: Words): TemplateResult {
     return html`<div class="lane" part="lane" role="group" aria-labelledby=${`lane-${laneIndex}`}>
       <div class="lane-label" id=${`lane-${laneIndex}`}>${lane.title}</div>
-      <div class="track" style="--rows: ${layout.laneRows[laneIndex]}">
+      <div class="track" ${cssProperties({ '--rows': String(layout.laneRows[laneIndex]) })}>
         ${lane.items.length === 0 ? html`<p class="empty-lane">${words.noDatedItems}</p>` : lane.items.map((index) => this.renderItem(model, layout, index, index === active))}
       </div>
     </div>`;
@@ -1329,19 +1346,16 @@ export class PlanMilestoneTimeline extends PlanElement {
   /** One item's button; its name is its title, kind, status, overdue or due soon, and its "by when" as written. */
   private renderItem(model: Model, layout: Layout, index: number, active: boolean): TemplateResult {
     const view = model.dated[index];
-    const left = view.startDay / model.totalDays;
-    const width = (view.endDay + 1 - view.startDay) / model.totalDays;
-    const classes = `item c-${view.shape}${view.overdue ? ' overdue' : ''}${view.dueSoon ? ' due-soon' : ''}${layout.labelStart[index] ? ' label-start' : ''}`;
     // The name is one attribute rather than visually hidden text: thousands of clipped boxes cost layout.
     // A bar is drawn only for items that span more than a day; a single date is its marker alone.
     return html`<button
       type="button"
       part="item"
-      class=${classes}
+      class=${layout.classes[index]}
       data-index=${index}
       tabindex=${active ? 0 : -1}
       aria-label=${view.name}
-      style="--left: ${percent(left)}; --width: ${percent(width)}; --row: ${layout.rows[index]}; --label: ${layout.labelRem[index].toFixed(2)}rem"
+      ${cssProperties(layout.styles[index])}
     >
       ${view.endDay > view.startDay ? html`<span class="bar"></span>` : nothing}${renderShape(view.shape)}<span class="label"
         >${view.overdue ? html`<span class="tag">${view.flagWord}</span> ` : nothing}${view.title}</span
