@@ -1801,8 +1801,12 @@ const FREQUENCY_WORDS: Readonly<Record<Frequency, string>> = {
   yearly: 'each year',
 };
 
-/** A short English description: 'due 31 March 2018', 'ongoing, no end date', 'no date to check: ...'. */
-export function describeDue(due: DueInterpretation): string {
+/**
+ * A short description of what a "by when" text was read as: 'due 31 March 2018', 'ongoing, no end
+ * date', 'no date to check: ...'; in Welsh with lang 'cy' ('erbyn 31 Mawrth 2018').
+ */
+export function describeDue(due: DueInterpretation, lang: 'en' | 'cy' = 'en'): string {
+  if (lang === 'cy') return describeDueInWelsh(due);
   const noDate = `no date to check: ${due.reason ?? unknownReason(due.text)}`;
   switch (due.kind) {
     case 'date':
@@ -1859,4 +1863,68 @@ export function periodFromText(text: string): { start: IsoDate; end: IsoDate } |
     return { start: due.earliest, end: due.latest };
   }
   return undefined;
+}
+
+/** Welsh units stay singular after a numeral ("4 wythnos"). */
+const WELSH_UNITS = { day: 'diwrnod', week: 'wythnos', month: 'mis', year: 'blwyddyn' } as const;
+
+const WELSH_FREQUENCIES = {
+  weekly: 'bob wythnos',
+  monthly: 'bob mis',
+  quarterly: 'bob chwarter',
+  'half-yearly': 'bob chwe mis',
+  yearly: 'bob blwyddyn',
+} as const;
+
+/** A list in Welsh words: 'a', 'a b', 'a, b neu c'. */
+function welshList(items: readonly string[], conjunction: string): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** The core's interpretation of a "by when" text, in Welsh words (dates in Welsh). */
+function describeDueInWelsh(due: DueInterpretation): string {
+  const date = (iso: string) => formatLongDate(iso, 'cy');
+  const noDate = 'dim dyddiad i’w wirio';
+  switch (due.kind) {
+    case 'date':
+    case 'month':
+    case 'year':
+    case 'financial-year':
+    case 'quarter':
+      return due.latest === undefined ? noDate : `erbyn ${date(due.latest)}`;
+    case 'range':
+      if (due.earliest !== undefined && due.latest !== undefined) return `rhwng ${date(due.earliest)} a ${date(due.latest)}`;
+      if (due.latest !== undefined) return `erbyn ${date(due.latest)}`;
+      if (due.earliest !== undefined) return `o ${date(due.earliest)}, dim dyddiad gorffen`;
+      return noDate;
+    case 'ongoing':
+      return due.latest === undefined ? 'parhaus, dim dyddiad gorffen' : `parhaus tan ${date(due.latest)}`;
+    case 'recurring': {
+      const words = due.recurrence === undefined ? 'yn ailadrodd' : WELSH_FREQUENCIES[due.recurrence.frequency];
+      const until = due.recurrence?.until;
+      return until === undefined ? words : `${words} tan ${date(until)}`;
+    }
+    case 'relative': {
+      const offset = due.offset;
+      if (offset === undefined) return due.event === undefined ? noDate : `mae’r dyddiad yn dibynnu ar: ${due.event}`;
+      const units = `${Math.abs(offset.amount)} ${WELSH_UNITS[offset.unit]}`;
+      if (due.event === undefined) return `o fewn ${units} i ddigwyddiad heb ei enwi`;
+      return offset.amount < 0 ? `${units} cyn: ${due.event}` : `o fewn ${units} i: ${due.event}`;
+    }
+    case 'alternatives': {
+      const alternatives = due.alternatives ?? [];
+      const dates = alternatives.map((alternative) => {
+        const deadline = deadlineOf(alternative);
+        return deadline === undefined ? alternative.text.trim() : date(deadline);
+      });
+      return `${alternatives.length} dyddiad: ${welshList(dates, 'neu')}`;
+    }
+    case 'tbc':
+      return 'dyddiad i’w gadarnhau';
+    case 'not-applicable':
+      return 'dim angen dyddiad';
+    default:
+      return noDate;
+  }
 }

@@ -6,6 +6,21 @@ import { css } from 'lit';
  * property (`--plankit-*`) the host page can set. Shadow DOM keeps the host's own CSS out; a host's
  * ::part rules come from the outer tree, so they always win over these.
  */
+/** The dark colour scheme's values: followed from the reader's setting, or forced by theme="dark". */
+const darkTokens = css`
+  --_text: var(--plankit-text-colour, #f3f2f1);
+  --_secondary: var(--plankit-secondary-text-colour, #c5c7c9);
+  --_background: var(--plankit-background, #0b0c0c);
+  --_border: var(--plankit-border-colour, #6f777b);
+  --_link: var(--plankit-link-colour, #8ec8ff);
+  --_red-tint: var(--plankit-red-tint, #5c1d14);
+  --_amber-tint: var(--plankit-amber-tint, #5e3217);
+  --_green-tint: var(--plankit-green-tint, #0d3b23);
+  --_blue-tint: var(--plankit-blue-tint, #123a5e);
+  --_grey-tint: var(--plankit-grey-tint, #2f3437);
+  --_tag-text: var(--plankit-tag-text-colour, #f3f2f1);
+`;
+
 export const tokens = css`
   :host {
     --_text: var(--plankit-text-colour, #0b0c0c);
@@ -45,31 +60,11 @@ export const tokens = css`
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_text: var(--plankit-text-colour, #f3f2f1);
-      --_secondary: var(--plankit-secondary-text-colour, #c5c7c9);
-      --_background: var(--plankit-background, #0b0c0c);
-      --_border: var(--plankit-border-colour, #6f777b);
-      --_link: var(--plankit-link-colour, #8ec8ff);
-      --_red-tint: var(--plankit-red-tint, #5c1d14);
-      --_amber-tint: var(--plankit-amber-tint, #5e3217);
-      --_green-tint: var(--plankit-green-tint, #0d3b23);
-      --_blue-tint: var(--plankit-blue-tint, #123a5e);
-      --_grey-tint: var(--plankit-grey-tint, #2f3437);
-      --_tag-text: var(--plankit-tag-text-colour, #f3f2f1);
+      ${darkTokens}
     }
   }
   :host([theme='dark']) {
-    --_text: var(--plankit-text-colour, #f3f2f1);
-    --_secondary: var(--plankit-secondary-text-colour, #c5c7c9);
-    --_background: var(--plankit-background, #0b0c0c);
-    --_border: var(--plankit-border-colour, #6f777b);
-    --_link: var(--plankit-link-colour, #8ec8ff);
-    --_red-tint: var(--plankit-red-tint, #5c1d14);
-    --_amber-tint: var(--plankit-amber-tint, #5e3217);
-    --_green-tint: var(--plankit-green-tint, #0d3b23);
-    --_blue-tint: var(--plankit-blue-tint, #123a5e);
-    --_grey-tint: var(--plankit-grey-tint, #2f3437);
-    --_tag-text: var(--plankit-tag-text-colour, #f3f2f1);
+    ${darkTokens}
   }
   :host([hidden]) {
     display: none;

@@ -1385,50 +1385,9 @@ export class PlanActionTable extends PlanElement {
     return template;
   }
 
-  /** How the "by when" text was understood, in the reader's language. */
+  /** How the "by when" text was understood, in the reader's language (the core's words). */
   private dueMeaning(due: DueInterpretation, lang: Lang): string {
-    if (lang === 'en') return capitalise(describeDue(due));
-    const words = tableStrings.cy.dueMeaning;
-    const date = (value: string) => formatLongDate(value, 'cy');
-    switch (due.kind) {
-      case 'date':
-        return due.latest ? words.on(date(due.latest)) : words.noDate;
-      case 'month':
-      case 'year':
-      case 'financial-year':
-      case 'quarter':
-        return due.latest ? words.by(date(due.latest)) : words.noDate;
-      case 'range':
-        if (due.earliest && due.latest) return words.between(date(due.earliest), date(due.latest));
-        if (due.latest) return words.by(date(due.latest));
-        if (due.earliest) return words.from(date(due.earliest));
-        return words.noDate;
-      case 'ongoing':
-        return due.latest ? words.ongoingUntil(date(due.latest)) : words.ongoing;
-      case 'recurring': {
-        const often = due.recurrence ? words.frequency[due.recurrence.frequency] : words.repeating;
-        return due.recurrence?.until ? words.until(often, date(due.recurrence.until)) : often;
-      }
-      case 'relative': {
-        const offset = due.offset;
-        if (!offset) return due.event ? words.dependsOn(due.event) : words.noDate;
-        const amount = Math.abs(offset.amount);
-        return offset.amount < 0 && due.event ? words.before(amount, offset.unit, due.event) : words.within(amount, offset.unit, due.event);
-      }
-      case 'alternatives':
-        return words.alternatives(
-          (due.alternatives ?? []).map((alternative) => {
-            const deadline = deadlineOf(alternative);
-            return deadline ? date(deadline) : alternative.text.trim();
-          }),
-        );
-      case 'tbc':
-        return words.tbc;
-      case 'not-applicable':
-        return words.notApplicable;
-      default:
-        return words.noDate;
-    }
+    return capitalise(describeDue(due, lang));
   }
 
   /** The officer's "by when" text, what it was understood as, and overdue or due soon in words. */

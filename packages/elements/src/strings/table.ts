@@ -70,26 +70,6 @@ export const table = {
     measuredValue: (value: string) => `Measured: ${value}`,
     updatedBy: (by: string) => `By ${by}`,
 
-    /** How the "by when" text was understood (English comes from the core's describeDue; these are used for Welsh only). */
-    dueMeaning: {
-      on: (date: string) => `Due ${date}`,
-      by: (date: string) => `Due by ${date}`,
-      between: (from: string, to: string) => `Due between ${from} and ${to}`,
-      from: (date: string) => `From ${date}, no end date`,
-      ongoing: 'Ongoing, no end date',
-      ongoingUntil: (date: string) => `Ongoing until ${date}`,
-      frequency: { weekly: 'Each week', monthly: 'Each month', quarterly: 'Each quarter', 'half-yearly': 'Every six months', yearly: 'Each year' },
-      repeating: 'Repeating',
-      until: (words: string, date: string) => `${words} until ${date}`,
-      dependsOn: (event: string) => `Date depends on ${event}`,
-      within: (amount: number, unit: 'day' | 'week' | 'month' | 'year', event: string | undefined) =>
-        `Due within ${amount} ${unit}${amount === 1 ? '' : 's'} of ${event ?? 'an event not named'}`,
-      before: (amount: number, unit: 'day' | 'week' | 'month' | 'year', event: string) => `Due ${amount} ${unit}${amount === 1 ? '' : 's'} before ${event}`,
-      alternatives: (dates: readonly string[]) => `${dates.length} dates: ${dates.join(' or ')}`,
-      tbc: 'Date to be confirmed',
-      notApplicable: 'No date needed',
-      noDate: 'No date to check',
-    },
   },
   cy: {
     columns: {
@@ -154,25 +134,6 @@ export const table = {
     measuredValue: (value: string) => `Wedi’i fesur: ${value}`,
     updatedBy: (by: string) => `Gan ${by}`,
 
-    dueMeaning: {
-      on: (date: string) => `Erbyn ${date}`,
-      by: (date: string) => `Erbyn ${date} fan bellaf`,
-      between: (from: string, to: string) => `Rhwng ${from} a ${to}`,
-      from: (date: string) => `O ${date}, dim dyddiad gorffen`,
-      ongoing: 'Parhaus, dim dyddiad gorffen',
-      ongoingUntil: (date: string) => `Parhaus tan ${date}`,
-      frequency: { weekly: 'Bob wythnos', monthly: 'Bob mis', quarterly: 'Bob chwarter', 'half-yearly': 'Bob chwe mis', yearly: 'Bob blwyddyn' },
-      repeating: 'Yn ailadrodd',
-      until: (words: string, date: string) => `${words} tan ${date}`,
-      dependsOn: (event: string) => `Mae’r dyddiad yn dibynnu ar: ${event}`,
-      within: (amount: number, unit: 'day' | 'week' | 'month' | 'year', event: string | undefined) =>
-        `O fewn ${amount} ${WELSH_UNITS[unit]} i ${event ?? 'ddigwyddiad heb ei enwi'}`,
-      before: (amount: number, unit: 'day' | 'week' | 'month' | 'year', event: string) => `${amount} ${WELSH_UNITS[unit]} cyn ${event}`,
-      alternatives: (dates: readonly string[]) => `${dates.length} dyddiad: ${dates.join(' neu ')}`,
-      tbc: 'Dyddiad i’w gadarnhau',
-      notApplicable: 'Dim angen dyddiad',
-      noDate: 'Dim dyddiad i’w wirio',
-    },
   },
 } as const;
 

@@ -1,80 +1,15 @@
-import { deadlineOf, describeDue, formatLongDate, type DueInterpretation } from '@plankit/core/lite';
+import { describeDue, type DueInterpretation } from '@plankit/core/lite';
 
 /**
  * Words <plan-milestone-timeline> shows, in English and Welsh; keys are the same in both.
  *
- * `describeDue` reads a "by when" text's interpretation back in words. English is the core's own
- * `describeDue`; the core has no Welsh, so the Welsh one words the same interpretation (it adds no
- * reading of its own: every date and kind comes from the core). Officers' text (titles, the due
- * text as written, events such as "ban") is never translated.
+ * `describeDue` reads a "by when" text's interpretation back in words: the core's own, in English
+ * or Welsh. Officers' text (titles, the due text as written, events such as "ban") is never
+ * translated.
  *
  * `statusLabels` and `statusDefinitions` are the default legend's (core's DEFAULT_STATUS_SCHEME, by
  * key), the same words as <plan-rag-badge>; they are used only when a plan has no legend of its own.
  */
-
-/** Welsh units stay singular after a numeral ("4 wythnos"). */
-const WELSH_UNITS = { day: 'diwrnod', week: 'wythnos', month: 'mis', year: 'blwyddyn' } as const;
-
-const WELSH_FREQUENCIES = {
-  weekly: 'bob wythnos',
-  monthly: 'bob mis',
-  quarterly: 'bob chwarter',
-  'half-yearly': 'bob chwe mis',
-  yearly: 'bob blwyddyn',
-} as const;
-
-/** A list in Welsh words: 'a', 'a b', 'a, b neu c'. */
-function welshList(items: readonly string[], conjunction: string): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}
-
-/** The core's interpretation of a "by when" text, in Welsh words (dates in Welsh). */
-function describeDueInWelsh(due: DueInterpretation): string {
-  const date = (iso: string) => formatLongDate(iso, 'cy');
-  const noDate = 'dim dyddiad i’w wirio';
-  switch (due.kind) {
-    case 'date':
-    case 'month':
-    case 'year':
-    case 'financial-year':
-    case 'quarter':
-      return due.latest === undefined ? noDate : `erbyn ${date(due.latest)}`;
-    case 'range':
-      if (due.earliest !== undefined && due.latest !== undefined) return `rhwng ${date(due.earliest)} a ${date(due.latest)}`;
-      if (due.latest !== undefined) return `erbyn ${date(due.latest)}`;
-      if (due.earliest !== undefined) return `o ${date(due.earliest)}, dim dyddiad gorffen`;
-      return noDate;
-    case 'ongoing':
-      return due.latest === undefined ? 'parhaus, dim dyddiad gorffen' : `parhaus tan ${date(due.latest)}`;
-    case 'recurring': {
-      const words = due.recurrence === undefined ? 'yn ailadrodd' : WELSH_FREQUENCIES[due.recurrence.frequency];
-      const until = due.recurrence?.until;
-      return until === undefined ? words : `${words} tan ${date(until)}`;
-    }
-    case 'relative': {
-      const offset = due.offset;
-      if (offset === undefined) return due.event === undefined ? noDate : `mae’r dyddiad yn dibynnu ar: ${due.event}`;
-      const units = `${Math.abs(offset.amount)} ${WELSH_UNITS[offset.unit]}`;
-      if (due.event === undefined) return `o fewn ${units} i ddigwyddiad heb ei enwi`;
-      return offset.amount < 0 ? `${units} cyn: ${due.event}` : `o fewn ${units} i: ${due.event}`;
-    }
-    case 'alternatives': {
-      const alternatives = due.alternatives ?? [];
-      const dates = alternatives.map((alternative) => {
-        const deadline = deadlineOf(alternative);
-        return deadline === undefined ? alternative.text.trim() : date(deadline);
-      });
-      return `${alternatives.length} dyddiad: ${welshList(dates, 'neu')}`;
-    }
-    case 'tbc':
-      return 'dyddiad i’w gadarnhau';
-    case 'not-applicable':
-      return 'dim angen dyddiad';
-    default:
-      return noDate;
-  }
-}
 
 export const timeline = {
   en: {
@@ -133,7 +68,7 @@ export const timeline = {
       red: 'Off track: will not be delivered without intervention.',
       'not-started': 'Not started yet, or not yet due.',
     } as Readonly<Record<string, string>>,
-    describeDue: (due: DueInterpretation): string => describeDue(due),
+    describeDue: (due: DueInterpretation): string => describeDue(due, 'en'),
   },
   cy: {
     timeline: 'Llinell amser',
@@ -189,6 +124,6 @@ export const timeline = {
       red: 'Ddim ar y trywydd iawn: ni fydd yn cael ei gyflawni heb ymyrraeth.',
       'not-started': 'Heb ddechrau eto, neu ddim yn ddyledus eto.',
     } as Readonly<Record<string, string>>,
-    describeDue: describeDueInWelsh,
+    describeDue: (due: DueInterpretation): string => describeDue(due, 'cy'),
   },
 } as const;

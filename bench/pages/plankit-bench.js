@@ -1,0 +1,193 @@
+// Measurements of Plankit's elements, run inside the page (see bench/browser.mjs). Each call makes a
+// fresh element, so every run starts from an element that has never seen the plan.
+import { actionsOf, cellText, frame, layoutNow, longestTask, longestTaskStartingIn, longTasksSupported, planText, quiet, whenDom } from './common.js';
+
+const stage = document.getElementById('stage');
+
+/** Why the element shows no plan, if it shows an error: thrown so that the run stops with the reason. */
+function failIfError(element) {
+  const state = element.state;
+  if (state?.status === 'error') throw new Error(`<${element.localName}> shows an error: ${state.error?.message ?? 'unknown'}`);
+}
+
+async function freshElement(tag, attributes = {}) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  stage.replaceChildren(element);
+  await element.updateComplete;
+  await quiet();
+  return element;
+}
+
+const rowCount = (root) => root.querySelectorAll('tr.action-row').length;
+
+/**
+ * Gives a fresh <plan-action-table> the plan as an object (`.plan = object`: no fetch) and times, from
+ * that assignment: the first rows in the shadow DOM, every row in it (the table adds rows beyond the
+ * first 200 in chunks on later frames), and every row laid out. Also the longest task meanwhile.
+ */
+async function renderTable(name, attributes = {}) {
+  const plan = JSON.parse(await planText(name));
+  const expected = actionsOf(plan).length;
+  const element = await freshElement('plan-action-table', attributes);
+  const root = element.shadowRoot;
+  let first;
+  const allRows = whenDom(
+    root,
+    (now) => {
+      failIfError(element);
+      const rows = rowCount(root);
+      if (rows > 0 && first === undefined) first = { time: now, rows };
+      return rows >= expected;
+    },
+    { what: `${expected} rows` },
+  );
+  const start = performance.now();
+  element.plan = plan;
+  const all = await allRows;
+  const laidOut = layoutNow(element);
+  await quiet();
+  return {
+    element,
+    rows: expected,
+    themes: plan.themes.length,
+    firstRows: first.rows,
+    firstMs: first.time - start,
+    allMs: all - start,
+    layoutMs: laidOut - start,
+    longestMs: longestTask(start, laidOut),
+    // Tasks that began after the first rows were in: the chunks (the first task also read and checked the plan).
+    longestAfterFirstMs: longestTaskStartingIn(first.time, laidOut),
+  };
+}
+
+/** Whether, within every theme, the rows are in ascending order of the given column's text. */
+function sortedWithinThemes(root, column) {
+  const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+  for (const body of root.querySelectorAll('tbody.theme')) {
+    const texts = [...body.querySelectorAll(`tr.action-row > .col-${column}`)].map(cellText);
+    for (let i = 1; i < texts.length; i++) if (collator.compare(texts[i - 1], texts[i]) > 0) return false;
+  }
+  return true;
+}
+
+/** Clicks a column's sort button in the shadow DOM; times until the rows are in the new order, and laid out. */
+async function timeSort(element, column) {
+  const root = element.shadowRoot;
+  const button = root.querySelector(`button.sort[data-column="${column}"]`);
+  if (!button) throw new Error(`no sort button for ${column}`);
+  const before = [...root.querySelectorAll('tr.action-row')].slice(0, 50).map((row) => row.id).join(' ');
+  await quiet();
+  const start = performance.now();
+  button.click();
+  await element.updateComplete;
+  const dom = performance.now();
+  const laidOut = layoutNow(element);
+  await quiet();
+  const after = [...root.querySelectorAll('tr.action-row')].slice(0, 50).map((row) => row.id).join(' ');
+  const header = button.closest('th');
+  return {
+    domMs: dom - start,
+    layoutMs: laidOut - start,
+    longestMs: longestTask(start, laidOut),
+    rows: rowCount(root),
+    ordered: header.getAttribute('aria-sort') === 'ascending' && sortedWithinThemes(root, column) && before !== after,
+  };
+}
+
+/** Applies a filter (a property or attribute change) and times until the table shows the filtered rows. */
+async function timeFilter(element, apply) {
+  const root = element.shadowRoot;
+  const rowsBefore = rowCount(root);
+  await quiet();
+  const start = performance.now();
+  apply();
+  await element.updateComplete;
+  const dom = performance.now();
+  const laidOut = layoutNow(element);
+  await quiet();
+  return { domMs: dom - start, layoutMs: laidOut - start, longestMs: longestTask(start, laidOut), rowsBefore, rows: rowCount(root) };
+}
+
+/** Undoes a filter and times until every row is back (they come back in chunks). */
+async function timeClear(element, clear, expected) {
+  const root = element.shadowRoot;
+  await quiet();
+  const back = whenDom(root, () => rowCount(root) >= expected, { what: `${expected} rows back` });
+  const start = performance.now();
+  clear();
+  const all = await back;
+  const laidOut = layoutNow(element);
+  await quiet();
+  return { allMs: all - start, layoutMs: laidOut - start, longestMs: longestTask(start, laidOut) };
+}
+
+window.bench = {
+  longTasksSupported,
+
+  /** 1: first render of a table. */
+  async tableRender(name) {
+    const result = await renderTable(name);
+    delete result.element;
+    return result;
+  },
+
+  /** 2: a big table: render (with the longest task), then sort, filter by status, clear, search. */
+  async bigTable({ name, sortColumn, status, search }) {
+    const render = await renderTable(name);
+    const { element } = render;
+    delete render.element;
+    const sort = await timeSort(element, sortColumn);
+    const statusFilter = await timeFilter(element, () => element.setAttribute('filter-status', status));
+    const clear = await timeClear(element, () => element.removeAttribute('filter-status'), render.rows);
+    const searchFilter = await timeFilter(element, () => {
+      element.search = search;
+    });
+    return { render, sort, statusFilter, clear, searchFilter };
+  },
+
+  /** 4: Plankit's side of the comparison with MoJ: the same columns, one sort of a freshly rendered table. */
+  async tableSort({ name, columns, column }) {
+    const render = await renderTable(name, { columns });
+    const sort = await timeSort(render.element, column);
+    return { rows: render.rows, ...sort };
+  },
+
+  /** 3: first render of a timeline. */
+  async timelineRender(name) {
+    const plan = JSON.parse(await planText(name));
+    const element = await freshElement('plan-milestone-timeline');
+    const root = element.shadowRoot;
+    const rendered = whenDom(
+      root,
+      () => {
+        failIfError(element);
+        // The timeline renders every item in one update: once the plan is ready and the update is over, all are in.
+        return element.state?.status === 'ready' && !element.isUpdatePending && root.querySelector('[part~="item"]') !== null;
+      },
+      { what: 'the timeline items' },
+    );
+    const start = performance.now();
+    element.plan = plan;
+    const dom = await rendered;
+    const laidOut = layoutNow(element);
+    await quiet();
+    const milestones = actionsOf(plan).reduce((sum, action) => sum + (action.milestones?.length ?? 0), 0);
+    const onAxis = root.querySelectorAll('[part~="item"]');
+    const onAxisMilestones = [...onAxis].filter((item) => /milestone/i.test(item.getAttribute('aria-label') ?? '')).length;
+    return {
+      domMs: dom - start,
+      layoutMs: laidOut - start,
+      longestMs: longestTask(start, laidOut),
+      actions: actionsOf(plan).length,
+      milestones,
+      onAxis: onAxis.length,
+      onAxisMilestones,
+      listed: root.querySelectorAll('[part~="list"] ol > li').length,
+    };
+  },
+};
+
+await Promise.all(['plan-action-table', 'plan-milestone-timeline'].map((name) => customElements.whenDefined(name)));
+await frame();
+window.benchReady = true;
