@@ -16,6 +16,47 @@ try {
 }
 
 /**
+ * Long animation frames (≥ 50 ms): how much of each was style and layout (the rendering after the
+ * frame's scripts), to tell the cost of building the DOM from the cost of laying it out.
+ */
+const longFrames = [];
+let frameObserver;
+try {
+  frameObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longFrames.push(frameOf(entry));
+  });
+  frameObserver.observe({ type: 'long-animation-frame', buffered: true });
+} catch {
+  frameObserver = undefined;
+}
+
+function frameOf(entry) {
+  const end = entry.startTime + entry.duration;
+  return { start: entry.startTime, duration: entry.duration, styleAndLayout: entry.styleAndLayoutStart > 0 ? end - entry.styleAndLayoutStart : 0 };
+}
+
+/** The longest style-and-layout part of a long animation frame in [from, to] (0: none seen, or not supported). */
+export function longestStyleAndLayout(from, to) {
+  if (frameObserver) for (const entry of frameObserver.takeRecords()) longFrames.push(frameOf(entry));
+  let longest = 0;
+  for (const frame of longFrames) {
+    if (frame.start <= to && frame.start + frame.duration >= from) longest = Math.max(longest, frame.styleAndLayout);
+  }
+  return longest;
+}
+
+/**
+ * Before a measurement: collects garbage in a task of its own when the browser allows it
+ * (--js-flags=--expose-gc), so that the last run's garbage is not collected in this run's timing,
+ * then lets the page go quiet.
+ */
+export async function beforeMeasuring() {
+  await sleep(0);
+  if (typeof globalThis.gc === 'function') globalThis.gc();
+  await quiet();
+}
+
+/**
  * The longest task that started in [from, to] or was running at `from`, in ms; 0 when there was none
  * of 50 ms or more (the observer reports no shorter task). Call after the page has had a frame or two,
  * so that the entries have been delivered.

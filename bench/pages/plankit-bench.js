@@ -1,6 +1,6 @@
 // Measurements of Plankit's elements, run inside the page (see bench/browser.mjs). Each call makes a
 // fresh element, so every run starts from an element that has never seen the plan.
-import { actionsOf, cellText, frame, layoutNow, longestTask, longestTaskStartingIn, longTasksSupported, planText, quiet, whenDom } from './common.js';
+import { actionsOf, cellText, beforeMeasuring, frame, layoutNow, longestStyleAndLayout, longestTask, longestTaskStartingIn, longTasksSupported, planText, quiet, whenDom } from './common.js';
 
 const stage = document.getElementById('stage');
 
@@ -15,7 +15,7 @@ async function freshElement(tag, attributes = {}) {
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   stage.replaceChildren(element);
   await element.updateComplete;
-  await quiet();
+  await beforeMeasuring();
   return element;
 }
 
@@ -58,6 +58,7 @@ async function renderTable(name, attributes = {}) {
     longestMs: longestTask(start, laidOut),
     // Tasks that began after the first rows were in: the chunks (the first task also read and checked the plan).
     longestAfterFirstMs: longestTaskStartingIn(first.time, laidOut),
+    longestStyleAndLayoutMs: longestStyleAndLayout(start, laidOut),
   };
 }
 
@@ -77,7 +78,7 @@ async function timeSort(element, column) {
   const button = root.querySelector(`button.sort[data-column="${column}"]`);
   if (!button) throw new Error(`no sort button for ${column}`);
   const before = [...root.querySelectorAll('tr.action-row')].slice(0, 50).map((row) => row.id).join(' ');
-  await quiet();
+  await beforeMeasuring();
   const start = performance.now();
   button.click();
   await element.updateComplete;
@@ -99,7 +100,7 @@ async function timeSort(element, column) {
 async function timeFilter(element, apply) {
   const root = element.shadowRoot;
   const rowsBefore = rowCount(root);
-  await quiet();
+  await beforeMeasuring();
   const start = performance.now();
   apply();
   await element.updateComplete;
@@ -112,14 +113,14 @@ async function timeFilter(element, apply) {
 /** Undoes a filter and times until every row is back (they come back in chunks). */
 async function timeClear(element, clear, expected) {
   const root = element.shadowRoot;
-  await quiet();
+  await beforeMeasuring();
   const back = whenDom(root, () => rowCount(root) >= expected, { what: `${expected} rows back` });
   const start = performance.now();
   clear();
   const all = await back;
   const laidOut = layoutNow(element);
   await quiet();
-  return { allMs: all - start, layoutMs: laidOut - start, longestMs: longestTask(start, laidOut) };
+  return { allMs: all - start, layoutMs: laidOut - start, longestMs: longestTask(start, laidOut), longestStyleAndLayoutMs: longestStyleAndLayout(start, laidOut) };
 }
 
 window.bench = {
