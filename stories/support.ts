@@ -5,7 +5,7 @@
  * Everything here goes through the elements' public API: their tags, attributes and properties, the
  * words they render (from the exported `catalogue`) and the roles they give them.
  */
-import { html, type TemplateResult } from 'lit';
+import { html } from 'lit';
 import type { Decorator } from '@storybook/web-components-vite';
 import { catalogue, PlanElement } from '../packages/elements/src/index.js';
 
@@ -120,9 +120,12 @@ function showing(element: PlanElement): 'loading' | 'idle' | 'error' | 'plan' {
   return 'plan';
 }
 
-/** The plan elements (subclasses of the exported PlanElement) in the canvas, through shadow roots. */
+/**
+ * The story's own plan elements (subclasses of the exported PlanElement) in the canvas. Elements an
+ * element renders inside its shadow tree (a badge in a table row) are its own business.
+ */
 export function planElements(canvas: HTMLElement): PlanElement[] {
-  return allElements(canvas).filter((element): element is PlanElement => element instanceof PlanElement);
+  return [...canvas.querySelectorAll('*')].filter((element): element is PlanElement => element instanceof PlanElement);
 }
 
 /** Waits for every Lit element under `root` (shadow roots included) to finish its pending update. */
@@ -240,4 +243,3 @@ export function mediaIsEmulated(): boolean {
   return typeof (globalThis as { __plankitEmulateMedia?: unknown }).__plankitEmulateMedia === 'function';
 }
 
-export type { TemplateResult };
