@@ -289,6 +289,21 @@ export async function runBrowserBench({ log = console.log } = {}) {
         row('  … and laid out', plankitTimed, plankitRuns[0], (r) => r.layoutMs, { ratio: ratio(plankitLaid, mojLaid) }),
       );
     }
+
+    // 5. This machine's speed: the same rows as plain tables, no script.
+    {
+      const tab = await openPage(browser, base, 'moj.html', problems);
+      const small = await series(tab, 'plainTable', 'table-1000');
+      const big = await series(tab, 'plainTable', 'table-10000', RUNS, Math.min(WARMUP, 1));
+      await tab.context().close();
+      rows.push(
+        ['reference: this machine, the same rows as a plain <table> (5 text columns, no script)', '', '', '', '', '', ''],
+        row(`  ${thousands(small.first.rows)} rows: put in by innerHTML`, small.runs, small.first, (r) => r.domMs),
+        row('  … and laid out', small.runs, small.first, (r) => r.layoutMs),
+        row(`  ${thousands(big.first.rows)} rows: put in by innerHTML`, big.runs, big.first, (r) => r.domMs),
+        row('  … and laid out', big.runs, big.first, (r) => r.layoutMs),
+      );
+    }
   } finally {
     await browser.close();
     server.close();

@@ -121,3 +121,19 @@ if (existsSync(join(bundleDir, 'plankit.js'))) {
 } else {
   console.log('\n(bundle not built: run npm run build for the bundle sizes)');
 }
+
+// In headless Chromium (bench/browser.mjs): the elements' speed against the issue's targets, and the
+// MoJ sortable table sorting the same rows. Skipped, with a line saying why, when there is no Chromium.
+const { runBrowserBench, BROWSER_HEADER } = await import('./browser.mjs');
+const browserRows = await runBrowserBench();
+if (browserRows.length > 0) {
+  const browserTable = [BROWSER_HEADER, ...browserRows].map((row) => row.map(format));
+  const browserWidths = BROWSER_HEADER.map((_, i) => Math.max(...browserTable.map((row) => String(row[i]).length)));
+  console.log('');
+  console.log(browserRows.heading);
+  for (const [index, row] of browserTable.entries()) {
+    console.log(row.map((cell, i) => (i === 0 ? String(cell).padEnd(browserWidths[i]) : String(cell).padStart(browserWidths[i]))).join('  '));
+    if (index === 0) console.log(browserWidths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  for (const note of browserRows.notes) console.log(note);
+}

@@ -32,6 +32,20 @@ function tableMarkup(plan) {
 }
 
 window.bench = {
+  /** The reference for this machine's speed: the same rows as a plain <table> with no script, put in by innerHTML and laid out. */
+  async plainTable(name) {
+    const plan = JSON.parse(await planText(name));
+    const markup = tableMarkup(plan);
+    stage.replaceChildren();
+    await beforeMeasuring();
+    const start = performance.now();
+    stage.innerHTML = markup;
+    const dom = performance.now();
+    const laidOut = layoutNow(stage);
+    await quiet();
+    return { rows: stage.querySelector('tbody').rows.length, domMs: dom - start, layoutMs: laidOut - start };
+  },
+
   /** Builds the table, starts MoJ's component on it, then clicks a column's sort button once and times until the rows are in the new order, and laid out. */
   async tableSort({ name, columnIndex }) {
     const plan = JSON.parse(await planText(name));

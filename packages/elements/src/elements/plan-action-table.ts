@@ -240,6 +240,7 @@ function printRules(host: string): string {
  * added in chunks on later animation frames, so a plan of thousands of actions never blocks the page
  * for long; the table stays a real `<table>` throughout.
  *
+ * @tagname plan-action-table
  * @summary The plan's actions as a sortable, filterable table grouped by theme.
  *
  * @attr columns - Columns to show, in order, from: id title lead partners due status measure baseline target update direction. Default: "id title lead due status update".

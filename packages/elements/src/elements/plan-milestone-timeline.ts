@@ -463,6 +463,7 @@ function printStyles(host: string): CSSResult {
  * Items are placed by percentages worked out once per plan and zoom, with no layout reads, so
  * plans of thousands of milestones render at once.
  *
+ * @tagname plan-milestone-timeline
  * @summary A milestone timeline: themes as lanes, items by date, status by colour and shape.
  * @csspart zoom - The zoom control group (Year, Quarter, Month).
  * @csspart axis - The axis: financial-year, quarter and (at month zoom) month ticks.

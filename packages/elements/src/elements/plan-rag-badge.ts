@@ -138,6 +138,7 @@ export const shapeStyles = css`
  * It renders at once with no plan at all, so it can sit in prose; it never shows the "no plan"
  * message other plan elements show.
  *
+ * @tagname plan-rag-badge
  * @summary A RAG status tag: word, shape and colour, from the plan's own legend.
  * @csspart badge - The tag around the shape and the word.
  * @csspart shape - The status's shape (an inline SVG, hidden from assistive technology).

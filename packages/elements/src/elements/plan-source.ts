@@ -7,6 +7,7 @@ import type { PlanErrorDetail } from '../base.js';
 /**
  * Loads a plan and provides it, checked, to every plan element inside it.
  *
+ * @tagname plan-source
  * @summary Loads a plan (JSON or YAML) once for all the plan elements inside it.
  * @slot - The plan elements (and any other content) that show the plan.
  * @fires plan-load - The plan was loaded and checked. `detail: { plan, asOf }`.

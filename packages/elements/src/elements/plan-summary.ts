@@ -32,6 +32,7 @@ interface CountRow {
  *
  * Takes its plan from an enclosing <plan-source>, or from `src` or `.plan`.
  *
+ * @tagname plan-summary
  * @summary A plan's status counts, overdue and due-soon counts, and percent complete.
  * @csspart summary - The whole summary (a section named by its heading).
  * @csspart counts - The list of statuses and their counts.
