@@ -1,77 +1,11 @@
 /**
  * Plans the stories show, as plain objects (what a host page would pass as `.plan`).
- *
- * `samplePlan()` is a copy of the one in test/browser/helpers.ts: that module imports vitest and
- * axe-core at the top, so importing it would pull the test runner into the Storybook build. Keep the
- * two in step (the browser tests and the stories then describe the same plan).
  */
+import { samplePlan } from '../test/fixtures/sample-plan.js';
+
+export { samplePlan };
 
 type PlanObject = Record<string, unknown>;
-
-/** A plan object with every status, overdue and due-soon items, milestones and update history. */
-export function samplePlan(overrides: PlanObject = {}): PlanObject {
-  return {
-    title: 'Community Safety Partnership Action Plan 2017/18',
-    partnership: 'Example Community Safety Partnership',
-    period: '2017/18',
-    asOf: '2017-12-31',
-    agencies: [
-      { id: 'KCC', name: 'Kent County Council' },
-      { id: 'Kent Police', name: 'Kent Police' },
-      { id: 'TMBC', name: 'Tonbridge and Malling Borough Council' },
-      { id: 'KFRS', name: 'Kent Fire and Rescue Service' },
-    ],
-    themes: [
-      {
-        id: 'ASB',
-        title: 'Anti-social behaviour',
-        actions: [
-          {
-            id: '1.1',
-            title: 'Develop Project Themis to case manage ASB cases',
-            lead: ['KCC', 'Kent Police'],
-            partners: ['TMBC'],
-            due: 'March 2018',
-            status: 'green',
-            measures: ['Cases managed on the system'],
-            baseline: 'N/A',
-            target: '80%',
-            polarity: 'higher',
-            updates: [
-              { asOf: '2017-06-30', status: 'amber', text: 'System procured.', value: '10%' },
-              { asOf: '2017-09-30', status: 'green', text: 'Police are now using the system.', value: '40%' },
-            ],
-            milestones: [
-              { title: 'Wardens trained', due: '2017-09-30', status: 'blue', completed: '2017-09-15' },
-              { title: 'Partners trained', due: 'December 2017', status: 'amber' },
-              { title: 'Review with partners', due: 'TBC' },
-            ],
-          },
-          {
-            id: '1.2',
-            title: 'Increase referrals to mediation services',
-            lead: 'TMBC',
-            due: 'Q2',
-            status: 'red',
-            baseline: '33 referrals',
-            target: '40',
-            updates: [{ asOf: '2017-09-30', status: 'red', text: 'Only 12 referrals so far.' }],
-          },
-        ],
-      },
-      {
-        id: 'DA',
-        title: 'Domestic abuse',
-        actions: [
-          { id: '2.1', title: 'Run a Freedom Programme', lead: 'KCC', due: '2018-01-10', status: 'amber' },
-          { id: '2.2', title: 'Publicise services for domestic abuse', lead: 'TMBC', due: 'Ongoing', status: 'not-started' },
-          { id: '2.3', title: 'Deliver school workshops', lead: 'KFRS', due: 'Quarterly until March 2018', status: 'blue', completed: '2017-12-01' },
-        ],
-      },
-    ],
-    ...overrides,
-  };
-}
 
 /** A plan with a theme and no actions yet: the elements' "empty" state. */
 export function emptyPlan(): PlanObject {

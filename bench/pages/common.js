@@ -32,10 +32,12 @@ try {
 
 function frameOf(entry) {
   const end = entry.startTime + entry.duration;
-  return { start: entry.startTime, duration: entry.duration, styleAndLayout: entry.styleAndLayoutStart > 0 ? end - entry.styleAndLayoutStart : 0 };
+  // The frame's own style and layout, plus any that scripts forced (by reading sizes) during it.
+  const forced = (entry.scripts ?? []).reduce((sum, script) => sum + (script.forcedStyleAndLayoutDuration ?? 0), 0);
+  return { start: entry.startTime, duration: entry.duration, styleAndLayout: (entry.styleAndLayoutStart > 0 ? end - entry.styleAndLayoutStart : 0) + forced };
 }
 
-/** The longest style-and-layout part of a long animation frame in [from, to] (0: none seen, or not supported). */
+/** The longest style-and-layout part (forced by scripts or not) of a long animation frame in [from, to] (0: none seen, or not supported). */
 export function longestStyleAndLayout(from, to) {
   if (frameObserver) for (const entry of frameObserver.takeRecords()) longFrames.push(frameOf(entry));
   let longest = 0;
@@ -93,7 +95,7 @@ export async function quiet() {
  * resolves to performance.now() taken as the change that made it true was delivered. `check` may
  * throw to stop (e.g. the element shows an error).
  */
-export function whenDom(root, check, { timeout = 60_000, what = 'the DOM to be ready' } = {}) {
+export function whenDom(root, check, { timeout = 300_000, what = 'the DOM to be ready' } = {}) {
   return new Promise((resolve, reject) => {
     let observer;
     let timer;
@@ -132,6 +134,24 @@ export function layoutNow(element) {
   // Reading a size makes the browser lay out the document synchronously.
   if (element.getBoundingClientRect().height < 0) throw new Error('impossible');
   return performance.now();
+}
+
+/**
+ * Resolves to performance.now() once a frame has been rendered after now: the next animation frame,
+ * then a message task, which runs after that frame's style, layout and paint. The browser lays out
+ * in its own frame task, as it does for a reader (nothing is forced), so tasks stay as they would be.
+ */
+export function nextFrameRendered() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve(performance.now());
+      };
+      channel.port2.postMessage(null);
+    });
+  });
 }
 
 /** Fetches a plan's JSON text from the bench server once. */
