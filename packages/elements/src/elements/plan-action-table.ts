@@ -345,10 +345,42 @@ export class PlanActionTable extends PlanElement {
       .count {
         margin: 0 0 0.5rem;
       }
+      /* Fixed layout: column widths come from the header row, not from measuring every cell, so a
+         plan of thousands of rows (rendered in chunks) is not laid out again from scratch as each
+         chunk arrives. The title column takes what the others leave. */
       table {
         width: 100%;
         border-collapse: separate;
         border-spacing: 0;
+        table-layout: fixed;
+      }
+      thead th.col-id {
+        width: 4.5rem;
+      }
+      thead th.col-lead,
+      thead th.col-partners,
+      thead th.col-measure {
+        width: 13%;
+      }
+      thead th.col-due {
+        width: 12%;
+      }
+      thead th.col-status {
+        width: 9.5rem;
+      }
+      thead th.col-baseline,
+      thead th.col-target {
+        width: 10.5%;
+      }
+      thead th.col-update {
+        width: 22%;
+      }
+      thead th.col-direction {
+        width: 8rem;
+      }
+      /* A long unbroken word (a web address, say) wraps instead of spilling into the next column. */
+      td {
+        overflow-wrap: break-word;
       }
       caption {
         text-align: left;
