@@ -615,6 +615,10 @@ export class PlanActionTable extends PlanElement {
         td {
           display: block;
         }
+        /* Stacked, the fixed column widths no longer apply. */
+        thead th[class] {
+          width: auto;
+        }
         thead tr {
           display: flex;
           flex-wrap: wrap;
