@@ -1793,12 +1793,72 @@ export function suggestedIsoDate(due: DueInterpretation): IsoDate | undefined {
   return suggestion;
 }
 
-const FREQUENCY_WORDS: Readonly<Record<Frequency, string>> = {
-  weekly: 'each week',
-  monthly: 'each month',
-  quarterly: 'each quarter',
-  'half-yearly': 'every six months',
-  yearly: 'each year',
+/** The words describeDue uses, in each language it speaks. Dates are formatted in that language. */
+interface DueWords {
+  noDate: (reason: string) => string;
+  on: (date: string) => string;
+  by: (date: string) => string;
+  between: (from: string, to: string) => string;
+  fromOnly: (date: string) => string;
+  ongoing: string;
+  ongoingUntil: (date: string) => string;
+  frequency: Readonly<Record<Frequency, string>>;
+  repeating: string;
+  until: (often: string, date: string) => string;
+  dependsOn: (event: string) => string;
+  units: (amount: number, unit: 'day' | 'week' | 'month' | 'year') => string;
+  withinUnnamed: (units: string) => string;
+  before: (units: string, event: string) => string;
+  within: (units: string, event: string) => string;
+  alternatives: (dates: readonly string[]) => string;
+  tbc: string;
+  notNeeded: string;
+}
+
+/** Welsh units stay singular after a numeral ("4 wythnos"). */
+const WELSH_UNITS = { day: 'diwrnod', week: 'wythnos', month: 'mis', year: 'blwyddyn' } as const;
+
+const DUE_WORDS: Readonly<Record<'en' | 'cy', DueWords>> = {
+  en: {
+    noDate: (reason) => `no date to check: ${reason}`,
+    on: (date) => `due ${date}`,
+    by: (date) => `due by ${date}`,
+    between: (from, to) => `due between ${from} and ${to}`,
+    fromOnly: (date) => `from ${date}, no end date`,
+    ongoing: 'ongoing, no end date',
+    ongoingUntil: (date) => `ongoing until ${date}`,
+    frequency: { weekly: 'each week', monthly: 'each month', quarterly: 'each quarter', 'half-yearly': 'every six months', yearly: 'each year' },
+    repeating: 'repeating',
+    until: (often, date) => `${often} until ${date}`,
+    dependsOn: (event) => `date depends on ${event}`,
+    units: (amount, unit) => `${amount} ${unit}${amount === 1 ? '' : 's'}`,
+    withinUnnamed: (units) => `due within ${units} of an event not named`,
+    before: (units, event) => `due ${units} before ${event}`,
+    within: (units, event) => `due within ${units} of ${event}`,
+    alternatives: (dates) => `${dates.length === 2 ? 'two' : dates.length === 3 ? 'three' : String(dates.length)} dates: ${listInWords(dates, 'or')}`,
+    tbc: 'date to be confirmed',
+    notNeeded: 'no date needed',
+  },
+  cy: {
+    noDate: () => 'dim dyddiad i’w wirio',
+    on: (date) => `erbyn ${date}`,
+    by: (date) => `erbyn ${date}`,
+    between: (from, to) => `rhwng ${from} a ${to}`,
+    fromOnly: (date) => `o ${date}, dim dyddiad gorffen`,
+    ongoing: 'parhaus, dim dyddiad gorffen',
+    ongoingUntil: (date) => `parhaus tan ${date}`,
+    frequency: { weekly: 'bob wythnos', monthly: 'bob mis', quarterly: 'bob chwarter', 'half-yearly': 'bob chwe mis', yearly: 'bob blwyddyn' },
+    repeating: 'yn ailadrodd',
+    until: (often, date) => `${often} tan ${date}`,
+    dependsOn: (event) => `mae’r dyddiad yn dibynnu ar: ${event}`,
+    units: (amount, unit) => `${amount} ${WELSH_UNITS[unit]}`,
+    withinUnnamed: (units) => `o fewn ${units} i ddigwyddiad heb ei enwi`,
+    before: (units, event) => `${units} cyn: ${event}`,
+    within: (units, event) => `o fewn ${units} i: ${event}`,
+    alternatives: (dates) => `${dates.length} dyddiad: ${dates.length <= 1 ? (dates[0] ?? '') : `${dates.slice(0, -1).join(', ')} neu ${dates[dates.length - 1]}`}`,
+    tbc: 'dyddiad i’w gadarnhau',
+    notNeeded: 'dim angen dyddiad',
+  },
 };
 
 /**
@@ -1806,51 +1866,47 @@ const FREQUENCY_WORDS: Readonly<Record<Frequency, string>> = {
  * date', 'no date to check: ...'; in Welsh with lang 'cy' ('erbyn 31 Mawrth 2018').
  */
 export function describeDue(due: DueInterpretation, lang: 'en' | 'cy' = 'en'): string {
-  if (lang === 'cy') return describeDueInWelsh(due);
-  const noDate = `no date to check: ${due.reason ?? unknownReason(due.text)}`;
+  const words = DUE_WORDS[lang];
+  const date = (iso: IsoDate) => formatLongDate(iso, lang);
+  const noDate = words.noDate(due.reason ?? unknownReason(due.text));
   switch (due.kind) {
     case 'date':
-      return due.latest === undefined ? noDate : `due ${formatLongDate(due.latest)}`;
+      return due.latest === undefined ? noDate : words.on(date(due.latest));
     case 'month':
     case 'year':
     case 'financial-year':
     case 'quarter':
-      return due.latest === undefined ? noDate : `due by ${formatLongDate(due.latest)}`;
+      return due.latest === undefined ? noDate : words.by(date(due.latest));
     case 'range':
-      if (due.earliest !== undefined && due.latest !== undefined) {
-        return `due between ${formatLongDate(due.earliest)} and ${formatLongDate(due.latest)}`;
-      }
-      if (due.latest !== undefined) return `due by ${formatLongDate(due.latest)}`;
-      if (due.earliest !== undefined) return `from ${formatLongDate(due.earliest)}, no end date`;
+      if (due.earliest !== undefined && due.latest !== undefined) return words.between(date(due.earliest), date(due.latest));
+      if (due.latest !== undefined) return words.by(date(due.latest));
+      if (due.earliest !== undefined) return words.fromOnly(date(due.earliest));
       return noDate;
     case 'ongoing':
-      return due.latest === undefined ? 'ongoing, no end date' : `ongoing until ${formatLongDate(due.latest)}`;
+      return due.latest === undefined ? words.ongoing : words.ongoingUntil(date(due.latest));
     case 'recurring': {
-      const words = due.recurrence === undefined ? 'repeating' : FREQUENCY_WORDS[due.recurrence.frequency];
+      const often = due.recurrence === undefined ? words.repeating : words.frequency[due.recurrence.frequency];
       const until = due.recurrence?.until;
-      return until === undefined ? words : `${words} until ${formatLongDate(until)}`;
+      return until === undefined ? often : words.until(often, date(until));
     }
     case 'relative': {
       const offset = due.offset;
-      if (offset === undefined) return due.event === undefined ? noDate : `date depends on ${due.event}`;
-      const size = Math.abs(offset.amount);
-      const units = `${size} ${offset.unit}${size === 1 ? '' : 's'}`;
-      if (due.event === undefined) return `due within ${units} of an event not named`;
-      return offset.amount < 0 ? `due ${units} before ${due.event}` : `due within ${units} of ${due.event}`;
+      if (offset === undefined) return due.event === undefined ? noDate : words.dependsOn(due.event);
+      const units = words.units(Math.abs(offset.amount), offset.unit);
+      if (due.event === undefined) return words.withinUnnamed(units);
+      return offset.amount < 0 ? words.before(units, due.event) : words.within(units, due.event);
     }
-    case 'alternatives': {
-      const alternatives = due.alternatives ?? [];
-      const count = alternatives.length === 2 ? 'two' : alternatives.length === 3 ? 'three' : String(alternatives.length);
-      const dates = alternatives.map((alternative) => {
-        const deadline = deadlineOf(alternative);
-        return deadline === undefined ? alternative.text.trim() : formatLongDate(deadline);
-      });
-      return `${count} dates: ${listInWords(dates, 'or')}`;
-    }
+    case 'alternatives':
+      return words.alternatives(
+        (due.alternatives ?? []).map((alternative) => {
+          const deadline = deadlineOf(alternative);
+          return deadline === undefined ? alternative.text.trim() : date(deadline);
+        }),
+      );
     case 'tbc':
-      return 'date to be confirmed';
+      return words.tbc;
     case 'not-applicable':
-      return 'no date needed';
+      return words.notNeeded;
     default:
       return noDate;
   }
@@ -1863,68 +1919,4 @@ export function periodFromText(text: string): { start: IsoDate; end: IsoDate } |
     return { start: due.earliest, end: due.latest };
   }
   return undefined;
-}
-
-/** Welsh units stay singular after a numeral ("4 wythnos"). */
-const WELSH_UNITS = { day: 'diwrnod', week: 'wythnos', month: 'mis', year: 'blwyddyn' } as const;
-
-const WELSH_FREQUENCIES = {
-  weekly: 'bob wythnos',
-  monthly: 'bob mis',
-  quarterly: 'bob chwarter',
-  'half-yearly': 'bob chwe mis',
-  yearly: 'bob blwyddyn',
-} as const;
-
-/** A list in Welsh words: 'a', 'a b', 'a, b neu c'. */
-function welshList(items: readonly string[], conjunction: string): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}
-
-/** The core's interpretation of a "by when" text, in Welsh words (dates in Welsh). */
-function describeDueInWelsh(due: DueInterpretation): string {
-  const date = (iso: string) => formatLongDate(iso, 'cy');
-  const noDate = 'dim dyddiad i’w wirio';
-  switch (due.kind) {
-    case 'date':
-    case 'month':
-    case 'year':
-    case 'financial-year':
-    case 'quarter':
-      return due.latest === undefined ? noDate : `erbyn ${date(due.latest)}`;
-    case 'range':
-      if (due.earliest !== undefined && due.latest !== undefined) return `rhwng ${date(due.earliest)} a ${date(due.latest)}`;
-      if (due.latest !== undefined) return `erbyn ${date(due.latest)}`;
-      if (due.earliest !== undefined) return `o ${date(due.earliest)}, dim dyddiad gorffen`;
-      return noDate;
-    case 'ongoing':
-      return due.latest === undefined ? 'parhaus, dim dyddiad gorffen' : `parhaus tan ${date(due.latest)}`;
-    case 'recurring': {
-      const words = due.recurrence === undefined ? 'yn ailadrodd' : WELSH_FREQUENCIES[due.recurrence.frequency];
-      const until = due.recurrence?.until;
-      return until === undefined ? words : `${words} tan ${date(until)}`;
-    }
-    case 'relative': {
-      const offset = due.offset;
-      if (offset === undefined) return due.event === undefined ? noDate : `mae’r dyddiad yn dibynnu ar: ${due.event}`;
-      const units = `${Math.abs(offset.amount)} ${WELSH_UNITS[offset.unit]}`;
-      if (due.event === undefined) return `o fewn ${units} i ddigwyddiad heb ei enwi`;
-      return offset.amount < 0 ? `${units} cyn: ${due.event}` : `o fewn ${units} i: ${due.event}`;
-    }
-    case 'alternatives': {
-      const alternatives = due.alternatives ?? [];
-      const dates = alternatives.map((alternative) => {
-        const deadline = deadlineOf(alternative);
-        return deadline === undefined ? alternative.text.trim() : date(deadline);
-      });
-      return `${alternatives.length} dyddiad: ${welshList(dates, 'neu')}`;
-    }
-    case 'tbc':
-      return 'dyddiad i’w gadarnhau';
-    case 'not-applicable':
-      return 'dim angen dyddiad';
-    default:
-      return noDate;
-  }
 }
