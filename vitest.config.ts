@@ -40,7 +40,7 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/browser/**'],
+          exclude: ['test/browser/**', '**/node_modules/**'],
           setupFiles: ['test/setup.ts'],
         },
       },

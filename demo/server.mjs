@@ -9,6 +9,7 @@
  *   /demo/<page>.html      demo/pages/<page>.html   (also /demo/pages/<file>, e.g. demo.css)
  *   /demo/fixtures/<file>  demo/fixtures/           (broken plans for errors.html)
  *   /plankit/<file>        packages/elements/dist/bundle/  (the one-script bundle and its chunks)
+ *   /plankit-copy/<file>   the same files at a second address, as a second web part's copy would be
  *   /examples/<file>       examples/                (YAML as application/yaml)
  *   /examples/<name>.plan.json  examples/<name>.plan.yaml read by @plankit/core and sent as JSON
  *                          (its registers renamed to .agencies.json, which are served the same way)
@@ -112,6 +113,7 @@ async function resolveRequest(pathname) {
   if (pathname.startsWith('/demo/pages/')) return { file: await fileIn(FOLDERS.pages, pathname.slice('/demo/pages/'.length)) };
   if (pathname.startsWith('/demo/')) return { file: await fileIn(FOLDERS.pages, pathname.slice('/demo/'.length)) };
   if (pathname.startsWith('/plankit/')) return { file: await fileIn(FOLDERS.bundle, pathname.slice('/plankit/'.length)) };
+  if (pathname.startsWith('/plankit-copy/')) return { file: await fileIn(FOLDERS.bundle, pathname.slice('/plankit-copy/'.length)) };
   if (pathname.startsWith('/examples/')) {
     const relative = pathname.slice('/examples/'.length);
     const asJson = /^(.+)\.(plan|agencies)\.json$/.exec(relative);
@@ -168,7 +170,7 @@ async function handle(request, response) {
     return;
   }
   // The bundle and the plans may be used from any page (and their 404s read there too).
-  if (pathname.startsWith('/plankit/') || pathname.startsWith('/examples/')) headers['Access-Control-Allow-Origin'] = '*';
+  if (pathname.startsWith('/plankit/') || pathname.startsWith('/plankit-copy/') || pathname.startsWith('/examples/')) headers['Access-Control-Allow-Origin'] = '*';
   try {
     const answer = await resolveRequest(pathname);
     let body = answer.body;

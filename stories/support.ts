@@ -72,12 +72,15 @@ function allElements(root: ParentNode): Element[] {
  * Fails when the story uses a Plankit tag that is not registered: an undefined custom element is an
  * empty inline box that axe would pass without a word, which would hide a missing element.
  */
-export function expectRegistered(canvas: HTMLElement): void {
+export async function expectRegistered(canvas: HTMLElement, timeoutMs = 10_000): Promise<void> {
+  // The bundle defines each element when its chunk has arrived: give that a moment first.
+  const tags = [...new Set(allElements(canvas).map((element) => element.localName).filter((tag) => tag.startsWith('plan-')))];
+  await Promise.race([Promise.all(tags.map((tag) => customElements.whenDefined(tag))), new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
   const missing = new Set(allElements(canvas).map((element) => element.localName).filter((tag) => tag.startsWith('plan-') && !customElements.get(tag)));
   if (missing.size > 0) {
     throw new Error(
       `${[...missing].map((tag) => `<${tag}>`).join(', ')} ${missing.size === 1 ? 'is' : 'are'} not registered: ` +
-        `packages/elements/src/define.ts does not define ${missing.size === 1 ? 'it' : 'them'} yet.`,
+        `packages/elements/src/plankit.ts does not load ${missing.size === 1 ? 'it' : 'them'}.`,
     );
   }
 }
@@ -161,7 +164,7 @@ async function untilStable(canvas: HTMLElement, deadline: number): Promise<void>
  * expected fails at once, with its message.
  */
 export async function settle(canvas: HTMLElement, shows: Shows = 'plan', timeoutMs = 30_000): Promise<void> {
-  expectRegistered(canvas);
+  await expectRegistered(canvas);
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     await updatesComplete(canvas);

@@ -3,7 +3,7 @@ import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 // The manifest the elements build writes (npm run build): the docs pages and controls come from it.
 import manifest from '../../packages/elements/custom-elements.json';
-// The one-script entry, as a host page loads it: registers every element that has landed in define.ts.
+// The one-script entry, as a host page loads it: each element is registered when its chunk arrives.
 import '../../packages/elements/src/plankit.js';
 import { installNeverAnsweringPlanUrl, settle, type PlankitParameters } from '../support.js';
 

@@ -6,7 +6,7 @@ import { readPlanModel, readRegisterModel, type Agency, type LocatedText, type P
 import { parseSource, type ParsedSource, type ParseOptions } from './parse.js';
 import { PlanAnalysis } from './queries.js';
 import { foldName } from './similarity.js';
-import { schemaDiagnostics } from './validate.js';
+import { checkSchema } from './schema-check.js';
 
 /** Plan files and register files. */
 export type FileKind = 'plan' | 'register';
@@ -58,7 +58,7 @@ export function readPlanFile(text: string, options: ParseOptions = {}): PlanFile
   const file: PlanFile = { fileName: options.fileName, source, diagnostics };
   if (!root) return file;
   file.value = toValue(root);
-  file.diagnostics.push(...schemaDiagnostics('plan', file.value, root, source.lines));
+  file.diagnostics.push(...checkSchema('plan', file.value, root, source.lines));
   file.plan = readPlanModel(root, source.lines);
   return file;
 }
@@ -68,7 +68,7 @@ export function readRegisterFile(text: string, options: ParseOptions = {}): Regi
   const { source, diagnostics, root } = readMapping(text, options, 'This file does not look like an agency register: it should have an "agencies:" list.');
   const file: RegisterFile = { fileName: options.fileName, source, diagnostics };
   if (!root) return file;
-  file.diagnostics.push(...schemaDiagnostics('register', toValue(root), root, source.lines));
+  file.diagnostics.push(...checkSchema('register', toValue(root), root, source.lines));
   file.register = readRegisterModel(root, source.lines, options.fileName);
   return file;
 }
@@ -324,7 +324,7 @@ export function readPlanValue(value: unknown): PlanFile {
     return file;
   }
   file.value = toValue(root);
-  file.diagnostics.push(...schemaDiagnostics('plan', file.value, root, source.lines));
+  file.diagnostics.push(...checkSchema('plan', file.value, root, source.lines));
   file.plan = readPlanModel(root, source.lines);
   return file;
 }

@@ -6,6 +6,7 @@
  * `@plankit/core/yaml`; file-system helpers are in `@plankit/core/node`.
  */
 import './yaml.js';
+import './schema-report.js';
 
 export * from './lite.js';
 export { readYamlFully } from './yaml.js';

@@ -112,6 +112,7 @@ export function parseSource(text: string, options: ParseOptions = {}): ParsedSou
           severity: 'error',
           code: 'yaml-syntax',
           message: 'This YAML needs the full YAML reader, which is not loaded here (load @plankit/core/yaml).',
+          data: { needsFullReader: true },
         });
       }
     }

@@ -1,14 +1,72 @@
 /**
- * The one-script bundle (dist/plankit.js): registers every element on load. A context root is
- * attached at once so that plan elements defined or upgraded before their <plan-source> still
- * receive its plan.
+ * The one-script bundle (dist/plankit.js). Lit, the shared element code and the plan core load with
+ * it; each element's own code is a separate chunk, fetched the first time its tag is on the page
+ * (in the document or added later), so a page with a summary and a few badges does not download the
+ * table and the timeline. A context root is attached at once so that plan elements defined after
+ * their <plan-source> still receive its plan.
  */
 import { ContextRoot } from '@lit/context';
-import './define.js';
+import { defineElement } from './define-one.js';
+
+type Loader = () => Promise<CustomElementConstructor>;
+
+/** Each tag and how to load its class. */
+const LOADERS: Record<string, Loader> = {
+  'plan-source': () => import('./elements/plan-source.js').then((module) => module.PlanSource),
+  'plan-rag-badge': () => import('./elements/plan-rag-badge.js').then((module) => module.PlanRagBadge),
+  'plan-summary': () => import('./elements/plan-summary.js').then((module) => module.PlanSummary),
+  'plan-milestone-timeline': () => import('./elements/plan-milestone-timeline.js').then((module) => module.PlanMilestoneTimeline),
+  'plan-action-table': () => import('./elements/plan-action-table.js').then((module) => module.PlanActionTable),
+};
+
+let load: (tag: string) => Promise<void> = async () => undefined;
+
+/**
+ * Loads and registers elements by tag now (all of them with no argument). The bundle finds the tags
+ * in the page by itself; a script that creates plan elements inside its own shadow roots, which the
+ * bundle cannot see into, calls this first: `import { loadElements } from '.../plankit.js'`.
+ */
+export async function loadElements(...tags: string[]): Promise<void> {
+  const wanted = tags.length > 0 ? tags : Object.keys(LOADERS);
+  await Promise.all(wanted.filter((tag) => tag in LOADERS && !customElements.get(tag)).map((tag) => load(tag)));
+}
 
 const ROOT_FLAG = Symbol.for('plankit-context-root');
 const scope = globalThis as unknown as Record<symbol, unknown>;
-if (typeof document !== 'undefined' && !scope[ROOT_FLAG]) {
-  scope[ROOT_FLAG] = true;
-  new ContextRoot().attach(document.documentElement);
+
+if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
+  if (!scope[ROOT_FLAG]) {
+    scope[ROOT_FLAG] = true;
+    new ContextRoot().attach(document.documentElement);
+  }
+  // The code every element shares (Lit, the plan core) is fetched at once, beside the first
+  // element's own chunk rather than after it.
+  void import('./base.js');
+  const pending = new Set(Object.keys(LOADERS).filter((tag) => !customElements.get(tag)));
+
+  load = (tag: string): Promise<void> => {
+    pending.delete(tag);
+    return LOADERS[tag]!().then(
+      (element) => void defineElement(tag, element),
+      (error: unknown) => console.error(`plankit: the code for <${tag}> could not be loaded.`, error),
+    );
+  };
+
+  /** Loads every pending element whose tag is at or under `root`. */
+  const scan = (root: Element | Document): void => {
+    for (const tag of [...pending]) {
+      if ((root instanceof Element && root.localName === tag) || root.querySelector(tag)) load(tag);
+    }
+  };
+
+  scan(document);
+  if (pending.size > 0) {
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node instanceof Element) scan(node);
+      }
+      if (pending.size === 0) observer.disconnect();
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+  }
 }

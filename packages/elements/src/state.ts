@@ -3,6 +3,7 @@ import {
   civilDateInLondon,
   formatOf,
   isValidIsoDate,
+  loadSchemaReporter,
   readPlanFile,
   readPlanValue,
   resolveAsOf,
@@ -77,6 +78,11 @@ export async function loadPlanState(input: PlanInput, options: { asOf?: string; 
   try {
     if (input.value !== undefined) {
       file = readPlanValue(input.value);
+      // Schema errors are worded by a separate chunk, loaded only for a plan that fails the schema.
+      if (unexplained(file)) {
+        await loadSchemaReporter();
+        file = readPlanValue(input.value);
+      }
     } else {
       let text = input.text;
       let contentType: string | null | undefined;
@@ -97,9 +103,18 @@ export async function loadPlanState(input: PlanInput, options: { asOf?: string; 
       }
       if (text === undefined) return IDLE;
       if (text.trim() === '') return errorState('empty', 'The plan file is empty.', source);
-      const yaml = isYaml(input, contentType);
-      if (yaml) await loadYamlSupport();
-      file = readPlanFile(text, { format: yaml ? 'yaml' : 'json' });
+      const format = isYaml(input, contentType) ? 'yaml' : 'json';
+      file = readPlanFile(text, { format });
+      // The fast reader reads the block YAML plans use; the full reader (a separate chunk) is
+      // fetched only for YAML it declines, and the schema-error wording only for a plan that fails.
+      if (needsFullReader(file) || unexplained(file)) {
+        await Promise.all([needsFullReader(file) && loadYamlSupport(), unexplained(file) && loadSchemaReporter()]);
+        file = readPlanFile(text, { format });
+        if (unexplained(file)) {
+          await loadSchemaReporter();
+          file = readPlanFile(text, { format });
+        }
+      }
     }
   } catch (error) {
     if ((error as Error)?.name === 'AbortError') throw error;
@@ -122,9 +137,23 @@ export async function loadPlanState(input: PlanInput, options: { asOf?: string; 
   if (file.plan.registers.length > 0 && source) {
     const base = new URL(source, globalThis.location?.href ?? 'http://localhost/').href;
     registers = (await resolveRegisters(base, file.plan.registers, fetchHost(options.signal))).registers;
+    if (registers.some(needsFullReader)) {
+      await loadYamlSupport();
+      registers = (await resolveRegisters(base, file.plan.registers, fetchHost(options.signal))).registers;
+    }
   }
   const check = checkPlanFile(file, { asOf, registers });
   return { status: 'ready', plan: file.plan, analysis: check.analysis, diagnostics: check.diagnostics, asOf, asOfBasis: basis, source };
+}
+
+/** Whether the text is YAML that only the full reader (not yet loaded) can read. */
+function needsFullReader(file: { diagnostics: readonly Diagnostic[] }): boolean {
+  return file.diagnostics.some((diagnostic) => diagnostic.data?.needsFullReader === true);
+}
+
+/** Whether the schema check failed before the reporter that words its errors was loaded. */
+function unexplained(file: { diagnostics: readonly Diagnostic[] }): boolean {
+  return file.diagnostics.some((diagnostic) => diagnostic.data?.unexplained === true);
 }
 
 /** Reads register files over HTTP, relative to the file that names them. */
@@ -134,7 +163,6 @@ function fetchHost(signal?: AbortSignal): FileHost {
       try {
         const response = await fetch(url, { signal, credentials: 'same-origin' });
         if (!response.ok) return new Error(`the server answered ${response.status}`);
-        if (/\.ya?ml(?:$|\?)/i.test(new URL(url).pathname)) await loadYamlSupport();
         return await response.text();
       } catch (error) {
         if ((error as Error)?.name === 'AbortError') throw error;
