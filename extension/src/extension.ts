@@ -1,0 +1,122 @@
+/**
+ * The Plankit extension: starts the bundled language server (checks, completion, hover, quick fixes)
+ * over IPC for plan and agency-register files, and adds the plan preview, the New Plan command and a
+ * status bar item with the open plan's counts. What can be tested without VS Code lives in plain
+ * modules beside this one; this file only wires them to the vscode API.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { civilDateInLondon } from '@plankit/core';
+import { ALL_LANGUAGES, fileNameForReading, isPlanLanguage } from './languages.js';
+import { readPlanText, type PlanReading } from './plan-document.js';
+import { PreviewManager } from './preview.js';
+import { planErrorText, planStatusText } from './status-text.js';
+import { newPlanTemplate } from './template.js';
+
+let client: LanguageClient | undefined;
+
+/** The `plankit.*` settings for a document (they may differ by folder). */
+export function planSettings(scope?: vscode.Uri): { asOf?: string; dueSoonDays?: number } {
+  const config = vscode.workspace.getConfiguration('plankit', scope);
+  return { asOf: config.get<string>('asOf'), dueSoonDays: config.get<number>('dueSoonDays') };
+}
+
+/** Reads a plan document's current text with the core. */
+export function readPlanDocument(document: vscode.TextDocument): PlanReading {
+  return readPlanText(document.getText(), fileNameForReading(document.fileName, document.languageId), planSettings(document.uri), civilDateInLondon(new Date()));
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: ALL_LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    synchronize: {
+      configurationSection: 'plankit',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{plan,agencies}.{yaml,yml,json}'),
+    },
+    initializationOptions: { settings: vscode.workspace.getConfiguration('plankit') },
+    outputChannelName: 'Plankit',
+  };
+  // The id 'plankit' makes the client follow the `plankit.trace.server` setting.
+  client = new LanguageClient('plankit', 'Plankit', serverOptions, clientOptions);
+  context.subscriptions.push({ dispose: () => void client?.stop() });
+
+  const previews = new PreviewManager(context.extensionUri, readPlanDocument, planSettings);
+  context.subscriptions.push(previews);
+  context.subscriptions.push(registerStatusBar());
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('plankit.openPreview', async (uri?: vscode.Uri) => {
+      const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!document || !isPlanLanguage(document.languageId)) {
+        void vscode.window.showInformationMessage('Open a plan (a .plan.yaml or .plan.json file) to preview it.');
+        return;
+      }
+      previews.open(document, vscode.window.activeTextEditor?.viewColumn);
+    }),
+    vscode.commands.registerCommand('plankit.newPlan', async () => {
+      const title = await vscode.window.showInputBox({
+        title: 'New Plankit plan',
+        prompt: 'The plan’s title, as it will appear on the plan',
+        value: 'Community Safety Partnership action plan',
+      });
+      if (title === undefined) return;
+      const content = newPlanTemplate({ today: civilDateInLondon(new Date()), title });
+      const document = await vscode.workspace.openTextDocument({ language: 'plankit-plan', content });
+      await vscode.window.showTextDocument(document);
+    }),
+  );
+
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/** The status bar item: the active plan's overdue and status counts, refreshed as it changes. */
+function registerStatusBar(): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('plankit.planStatus', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'Plankit plan status';
+  item.command = 'plankit.openPreview';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const refresh = () => {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || !isPlanLanguage(document.languageId)) {
+      item.hide();
+      return;
+    }
+    const reading = readPlanDocument(document);
+    const words = reading.analysis ? planStatusText(reading.analysis) : planErrorText(reading.errors.length, reading.errors[0]?.range.start.line);
+    item.text = `$(checklist) ${words.text}`;
+    item.tooltip = words.tooltip;
+    item.accessibilityInformation = { label: words.text.replace(/·/g, ',') };
+    item.show();
+  };
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 300);
+  };
+  refresh();
+  return vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === vscode.window.activeTextEditor?.document) later();
+    }),
+    vscode.workspace.onDidOpenTextDocument(later),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('plankit')) refresh();
+    }),
+    { dispose: () => clearTimeout(timer) },
+  );
+}

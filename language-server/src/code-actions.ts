@@ -1,0 +1,267 @@
+import {
+  agencyEntryChange,
+  fieldsAtPath,
+  formatScalar,
+  insertFieldChange,
+  interpretDue,
+  kindOfFile,
+  locateAt,
+  nodeAt,
+  pairOf,
+  replaceScalarChange,
+  scalarAtRange,
+  scalarText,
+  suggestedIsoDate,
+  type AstNode,
+  type IsoDate,
+  type MapNode,
+  type PathSegment,
+  type RegisterFile,
+  type ScalarNode,
+  type SourceFormat,
+  type TextChange,
+} from '@plankit/core';
+import path from 'node:path';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { isPlankitCode } from './diagnostics.js';
+import { baseName, itemHolding, linesOf } from './plan-index.js';
+import type { DocumentCheck, Workspace } from './workspace.js';
+
+/** What quick fixes need besides the file: today's date and the other files. */
+export interface CodeActionInputs {
+  entry: DocumentCheck;
+  workspace: Workspace;
+  today: IsoDate;
+}
+
+function formatOf(entry: DocumentCheck): SourceFormat {
+  return entry.source?.format ?? (/\.json$/i.test(entry.fileName) ? 'json' : 'yaml');
+}
+
+function edit(entry: DocumentCheck, changes: TextChange[]): WorkspaceEdit {
+  const lines = linesOf(entry);
+  const edits: TextEdit[] = changes.map((change) => ({ range: lines.rangeOf(change.start, change.end), newText: change.text }));
+  return { changes: { [entry.uri]: edits } };
+}
+
+function offsetsOf(entry: DocumentCheck, diagnostic: Diagnostic): { start: number; end: number } {
+  const lines = linesOf(entry);
+  return { start: lines.offsetAt(diagnostic.range.start), end: lines.offsetAt(diagnostic.range.end) };
+}
+
+function scalarOf(entry: DocumentCheck, diagnostic: Diagnostic): ScalarNode | undefined {
+  const { start, end } = offsetsOf(entry, diagnostic);
+  return scalarAtRange(entry.root, start, end)?.node;
+}
+
+function isPath(value: unknown): value is PathSegment[] {
+  return Array.isArray(value) && value.every((segment) => typeof segment === 'string' || typeof segment === 'number');
+}
+
+/** Quick fixes for the findings in range, and rewrites where the cursor is. */
+export async function codeActions(inputs: CodeActionInputs, params: CodeActionParams): Promise<CodeAction[]> {
+  const { entry } = inputs;
+  const actions: CodeAction[] = [];
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
+  if (!entry.root) return actions;
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== undefined && diagnostic.source !== 'plankit') continue;
+      if (!isPlankitCode(diagnostic.code)) continue;
+      try {
+        actions.push(...(await fixesFor(inputs, diagnostic)));
+      } catch {
+        // A fix that cannot be worked out is not offered.
+      }
+    }
+  }
+  if (wants(CodeActionKind.RefactorRewrite) && kindOfFile(entry.fileName) === 'plan') {
+    const rewrite = dueRewrite(inputs, entry.root, linesOf(entry).offsetAt(params.range.start));
+    if (rewrite && !actions.some((action) => action.title === rewrite.title)) actions.push(rewrite);
+  }
+  return actions;
+}
+
+async function fixesFor(inputs: CodeActionInputs, diagnostic: Diagnostic): Promise<CodeAction[]> {
+  const { entry } = inputs;
+  const data = (diagnostic.data ?? {}) as Record<string, unknown>;
+  const format = formatOf(entry);
+  const fix = (title: string, workspaceEdit: WorkspaceEdit, preferred = false): CodeAction => ({
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: workspaceEdit,
+    isPreferred: preferred || undefined,
+  });
+  const actions: CodeAction[] = [];
+  switch (diagnostic.code) {
+    case 'unknown-agency': {
+      const node = scalarOf(entry, diagnostic);
+      if (!node) break;
+      if (typeof data.suggestion === 'string') {
+        const named = typeof data.suggestionName === 'string' && data.suggestionName !== data.suggestion ? ` (${data.suggestionName})` : '';
+        actions.push(fix(`Replace with “${data.suggestion}”${named}`, edit(entry, [replaceScalarChange(node, data.suggestion, format)]), true));
+      }
+      const written = typeof data.agency === 'string' ? data.agency : scalarText(node);
+      if (written) {
+        const add = await addToRegister(inputs, written);
+        if (add) actions.push(fix(add.title, add.edit));
+      }
+      break;
+    }
+    case 'duplicate-id':
+    case 'schema-enum': {
+      const node = scalarOf(entry, diagnostic);
+      if (node && typeof data.suggestion === 'string') {
+        const title = diagnostic.code === 'duplicate-id' ? `Change the id to “${data.suggestion}”` : `Change to “${data.suggestion}”`;
+        actions.push(fix(title, edit(entry, [replaceScalarChange(node, data.suggestion, format)]), true));
+      }
+      break;
+    }
+    case 'schema-unknown-field': {
+      if (typeof data.suggestion !== 'string' || typeof data.field !== 'string' || !isPath(data.path)) break;
+      const map = nodeAt(entry.root, data.path);
+      const pair = map?.kind === 'map' ? pairOf(map, data.field) : undefined;
+      if (!pair || (map?.kind === 'map' && pairOf(map, data.suggestion))) break;
+      actions.push(fix(`Rename “${data.field}” to “${data.suggestion}”`, edit(entry, [{ start: pair.key.start, end: pair.key.end, text: format === 'json' ? JSON.stringify(data.suggestion) : data.suggestion }]), true));
+      break;
+    }
+    case 'schema-required': {
+      if (typeof data.missingProperty !== 'string' || !isPath(data.path)) break;
+      const map = nodeAt(entry.root, data.path);
+      if (map?.kind !== 'map') break;
+      const kind = kindOfFile(entry.fileName);
+      const schema = fieldsAtPath(kind, data.path)[data.missingProperty];
+      const change = insertFieldChange(entry.text, map, data.missingProperty, placeholder(data.missingProperty, schema?.examples, inputs.today, format), format, requiredAnchor(data.missingProperty));
+      if (change) actions.push(fix(`Add the missing “${data.missingProperty}”`, edit(entry, [change]), true));
+      break;
+    }
+    case 'overdue':
+    case 'due-soon':
+    case 'green-while-overdue':
+    case 'complete-without-date': {
+      if (diagnostic.code === 'overdue' || diagnostic.code === 'due-soon') {
+        const rewrite = dueRewrite(inputs, entry.root!, offsetsOf(entry, diagnostic).start, diagnostic);
+        if (rewrite) actions.push(rewrite);
+      }
+      if (!isPath(data.path)) break;
+      const complete = markComplete(inputs, data.path, diagnostic.code === 'complete-without-date');
+      if (complete) actions.push(fix(complete.title, complete.edit, diagnostic.code === 'complete-without-date'));
+      break;
+    }
+    case 'due-unresolved':
+    case 'due-unreadable': {
+      const rewrite = dueRewrite(inputs, entry.root!, offsetsOf(entry, diagnostic).start, diagnostic);
+      if (rewrite) actions.push(rewrite);
+      break;
+    }
+  }
+  return actions;
+}
+
+/** Where a missing field reads best: `title` after `id`, `name` after `id`, else at the end. */
+function requiredAnchor(field: string): string[] | undefined {
+  if (field === 'title' || field === 'name' || field === 'label') return ['id', 'key'];
+  if (field === 'text') return ['status', 'asOf'];
+  return undefined;
+}
+
+/** A value for a field that has to be filled in: an example from the schema, today for a date, else words to replace. */
+function placeholder(field: string, examples: readonly unknown[] | undefined, today: IsoDate, format: SourceFormat): string {
+  if (field === 'asOf' || field === 'completed') return format === 'json' ? JSON.stringify(today) : today;
+  if (field === 'themes' || field === 'actions' || field === 'milestones') return '[]';
+  const example = examples?.find((value) => typeof value === 'string');
+  return formatScalar(typeof example === 'string' ? example : 'To be written', format);
+}
+
+/** "Write the date as 2018-03-31" for a due text that names one date unambiguously. */
+function dueRewrite(inputs: CodeActionInputs, root: AstNode, offset: number, diagnostic?: Diagnostic): CodeAction | undefined {
+  const { entry } = inputs;
+  const location = locateAt(root, offset);
+  if (!location || location.onKey || location.node.kind !== 'scalar' || location.path[location.path.length - 1] !== 'due') return undefined;
+  const text = scalarText(location.node);
+  if (text === undefined) return undefined;
+  const item = itemHolding(entry, location.path);
+  const plan = entry.check.analysis?.plan ?? entry.check.planFile?.plan;
+  const interpretation = item?.due?.text === text ? item.due.interpretation : interpretDue(text, { period: plan?.period });
+  const iso = suggestedIsoDate(interpretation);
+  if (!iso) return undefined;
+  return {
+    title: `Write the date as ${iso} (from “${text}”)`,
+    kind: diagnostic ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
+    diagnostics: diagnostic ? [diagnostic] : undefined,
+    edit: edit(entry, [replaceScalarChange(location.node, iso, formatOf(entry))]),
+  };
+}
+
+/** Marks an action or milestone complete: a complete status from the legend, and today as its completed date. */
+function markComplete(inputs: CodeActionInputs, path: PathSegment[], dateOnly: boolean): { title: string; edit: WorkspaceEdit } | undefined {
+  const { entry, today } = inputs;
+  const analysis = entry.check.analysis;
+  const node = nodeAt(entry.root, path);
+  if (!analysis || node?.kind !== 'map') return undefined;
+  const item = itemHolding(entry, path);
+  const format = formatOf(entry);
+  const done = analysis.plan.statusScheme.find((definition) => definition.complete);
+  const changes: TextChange[] = [];
+  const statusPair = pairOf(node, 'status');
+  const completedPair = pairOf(node, 'completed');
+  let pending: { key: string; value: string }[] = [];
+  if (!dateOnly) {
+    if (!done) return undefined;
+    if (statusPair?.value.kind === 'scalar' && statusPair.value.end > statusPair.value.start) changes.push(replaceScalarChange(statusPair.value, done.key, format));
+    else if (!statusPair) pending.push({ key: 'status', value: formatScalar(done.key, format) });
+    else return undefined;
+  }
+  if (completedPair?.value.kind === 'scalar' && completedPair.value.end > completedPair.value.start) changes.push(replaceScalarChange(completedPair.value, today, format));
+  else if (!completedPair) pending.push({ key: 'completed', value: format === 'json' ? JSON.stringify(today) : today });
+  else return undefined;
+  if (pending.length > 0) {
+    // One insertion holding both new lines, so they land in order at the same place.
+    const first = insertFieldChange(entry.text, node as MapNode, pending[0].key, pending[0].value, format, ['status', 'due']);
+    if (!first) return undefined;
+    let text = first.text;
+    for (const extra of pending.slice(1)) {
+      const next = insertFieldChange(entry.text, node as MapNode, extra.key, extra.value, format, ['status', 'due']);
+      if (!next) return undefined;
+      text += next.text.replace(/^\n/, '');
+    }
+    changes.push({ start: first.start, end: first.end, text });
+  }
+  const what = item ? `${item.kind}${item.id ? ` ${item.id}` : ''}` : 'item';
+  const title = dateOnly ? `Add the completed date (today, ${today})` : `Mark ${what} complete (${done!.label}, completed ${today})`;
+  return { title, edit: edit(entry, changes) };
+}
+
+/** Adds an agency to the plan's first register file (or to the plan's own agencies when it has no register). */
+async function addToRegister(inputs: CodeActionInputs, written: string): Promise<{ title: string; edit: WorkspaceEdit } | undefined> {
+  const { entry, workspace } = inputs;
+  const plan = entry.check.planFile?.plan;
+  if (!plan) return undefined;
+  const registers: RegisterFile[] = entry.check.registers;
+  const firstEntry = plan.registers[0];
+  const target = firstEntry ? registers.find((register) => register.fileName !== undefined && register.fileName === workspaceResolve(entry.fileName, firstEntry.text)) ?? registers[0] : undefined;
+  if (target?.fileName && target.source.root) {
+    const registerCheck = await workspace.check(target.fileName);
+    if (!registerCheck.root) return undefined;
+    const agencies = nodeAt(registerCheck.root, ['agencies']);
+    const change = agencyEntryChange(registerCheck.text, agencies, written, written, registerCheck.source?.format ?? 'yaml');
+    if (!change) return undefined;
+    const lines = linesOf(registerCheck);
+    return {
+      title: `Add “${written}” to the register ${baseName(target.fileName)}`,
+      edit: { changes: { [registerCheck.uri]: [{ range: lines.rangeOf(change.start, change.end), newText: change.text }] } },
+    };
+  }
+  if (plan.registers.length === 0) {
+    const agencies = nodeAt(entry.root, ['agencies']);
+    const change = agencyEntryChange(entry.text, agencies, written, written, formatOf(entry));
+    if (change) return { title: `Add “${written}” to this plan's agencies`, edit: edit(entry, [change]) };
+  }
+  return undefined;
+}
+
+function workspaceResolve(from: string, relative: string): string {
+  return path.isAbsolute(from) ? path.resolve(path.dirname(from), relative) : relative;
+}

@@ -1,0 +1,271 @@
+import path from 'node:path';
+import {
+  AgencyIndex,
+  completionContextAt,
+  DEFAULT_STATUS_SCHEME,
+  describeDue,
+  fieldsAtPath,
+  financialYearLabel,
+  financialYearOf,
+  foldName,
+  formatScalar,
+  interpretDue,
+  kindOfFile,
+  MONTH_NAMES_EN,
+  parseIsoDate,
+  resolveSchema,
+  schemaAtPath,
+  type Agency,
+  type CompletionContext,
+  type IsoDate,
+  type PathSegment,
+  type SchemaKind,
+  type SchemaNode,
+} from '@plankit/core';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
+import { baseName, fieldOf, isAgencyPath, linesOf } from './plan-index.js';
+import type { DocumentCheck, Workspace } from './workspace.js';
+
+/** Fields whose value is a list of mappings: completing the key starts the first item. */
+const LIST_OF_MAPPINGS = new Set(['themes', 'actions', 'milestones', 'updates', 'agencies', 'statusScheme', 'footnotes', 'risks']);
+
+/** Everything completion needs besides the text. */
+export interface CompletionInputs {
+  entry: DocumentCheck;
+  /** The latest check of this file that could read the plan (the text may be half written now). */
+  lastGood?: DocumentCheck;
+  /** Agencies of every register file in the workspace. */
+  workspaceAgencies: Agency[];
+  /** Every plan and register file of the workspace (for `registers:` and `links[].plan`). */
+  workspaceFiles: string[];
+  today: IsoDate;
+  snippets: boolean;
+}
+
+/** Completion at a position of a plan or register file. */
+export function complete(inputs: CompletionInputs, position: Position): CompletionList {
+  const { entry } = inputs;
+  const empty: CompletionList = { isIncomplete: false, items: [] };
+  if (entry.check.planFile?.source.format === 'json' || entry.check.registerFile?.source.format === 'json' || /\.json$/i.test(entry.fileName)) return empty;
+  const lines = linesOf(entry);
+  const offset = lines.offsetAt(position);
+  const context = completionContextAt(entry.text, offset);
+  if (!context) return empty;
+  const kind: SchemaKind = kindOfFile(entry.fileName);
+  const range = { start: lines.positionAt(context.prefixStart), end: position };
+  if (context.kind === 'key') {
+    const items = keyItems(kind, context, range, lines.positionAt(context.prefixStart).character);
+    let incomplete = false;
+    if (context.itemPath) {
+      const values = valueItems(inputs, kind, { ...context, kind: 'value', path: context.itemPath }, range);
+      items.push(...values.items);
+      incomplete = values.isIncomplete;
+    }
+    return { isIncomplete: incomplete, items };
+  }
+  return valueItems(inputs, kind, context, range);
+}
+
+type EditRange = { start: Position; end: Position };
+
+function keyItems(kind: SchemaKind, context: CompletionContext, range: EditRange, column: number): CompletionItem[] {
+  const fields = fieldsAtPath(kind, context.path);
+  const taken = new Set(context.siblingKeys);
+  const items: CompletionItem[] = [];
+  const required = new Set<string>(requiredAt(kind, context.path));
+  for (const [name, schema] of Object.entries(fields)) {
+    if (taken.has(name) || name === '$schema' || name === 'extra') continue;
+    const newText = LIST_OF_MAPPINGS.has(name) ? `${name}:\n${' '.repeat(column + 2)}- ` : `${name}: `;
+    items.push({
+      label: name,
+      kind: CompletionItemKind.Property,
+      detail: schema.title,
+      documentation: schema.description ? { kind: MarkupKind.Markdown, value: schema.description } : undefined,
+      sortText: `${required.has(name) ? '0' : '1'}${name}`,
+      textEdit: { range, newText },
+    });
+  }
+  return items;
+}
+
+function requiredAt(kind: SchemaKind, path: readonly PathSegment[]): string[] {
+  const node = schemaAtPath(kind, path);
+  if (!node) return [];
+  const required = [...(node.required ?? [])];
+  for (const branch of node.anyOf ?? []) required.push(...(resolveSchema(kind, branch).required ?? []));
+  return required;
+}
+
+/** The enum values (and examples) a schema allows, looking through anyOf branches and list items. */
+function allowedValues(kind: SchemaKind, schema: SchemaNode | undefined): { values: unknown[]; schema?: SchemaNode } {
+  if (!schema) return { values: [] };
+  if (schema.enum) return { values: [...schema.enum], schema };
+  for (const branch of schema.anyOf ?? []) {
+    const found = allowedValues(kind, resolveSchema(kind, branch));
+    if (found.values.length > 0) return { values: found.values, schema: found.schema ?? schema };
+  }
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes('boolean')) return { values: [true, false], schema };
+  return { values: [] };
+}
+
+function insertText(value: string, context: CompletionContext): string {
+  if (context.quote === "'") return value.replace(/'/g, "''");
+  if (context.quote === '"') return JSON.stringify(value).slice(1, -1);
+  const formatted = formatScalar(value);
+  if (context.inFlow && formatted === value && /[,[\]{}]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
+  return formatted;
+}
+
+function valueItems(inputs: CompletionInputs, kind: SchemaKind, context: CompletionContext, range: EditRange): CompletionList {
+  const field = fieldOf(context.path);
+  const items: CompletionItem[] = [];
+  if (isAgencyPath(context.path, kind)) return agencyItems(inputs, context, range);
+  const planCheck = inputs.lastGood?.check.analysis ? inputs.lastGood : inputs.entry;
+  const plan = planCheck.check.analysis?.plan ?? planCheck.check.planFile?.plan;
+
+  if (kind === 'plan' && field === 'status' && !context.path.includes('statusScheme')) {
+    const scheme = plan?.statusScheme ?? DEFAULT_STATUS_SCHEME;
+    scheme.forEach((definition, index) => {
+      items.push({
+        label: definition.key,
+        kind: CompletionItemKind.EnumMember,
+        detail: `${definition.label} (${definition.colour}${definition.complete ? ', complete' : ''})`,
+        documentation: definition.definition ? { kind: MarkupKind.Markdown, value: definition.definition } : undefined,
+        sortText: String(index).padStart(3, '0'),
+        textEdit: { range, newText: insertText(definition.key, context) },
+      });
+    });
+    return { isIncomplete: false, items };
+  }
+  if (kind === 'plan' && field === 'due') return { isIncomplete: false, items: dueItems(inputs, context, range, plan?.period) };
+  if (field === 'asOf' || field === 'completed' || field === 'start' || field === 'end') {
+    items.push({ label: inputs.today, kind: CompletionItemKind.Value, detail: 'Today', textEdit: { range, newText: inputs.today } });
+    return { isIncomplete: false, items };
+  }
+  if (field === 'registers' && typeof context.path[context.path.length - 1] === 'number') {
+    const from = path.dirname(inputs.entry.fileName);
+    for (const file of inputs.workspaceFiles) {
+      if (kindOfFile(file) !== 'register' || file === inputs.entry.fileName || !path.isAbsolute(from)) continue;
+      const relative = path.relative(from, file).split(path.sep).join('/');
+      items.push({ label: relative, kind: CompletionItemKind.File, textEdit: { range, newText: insertText(relative, context) } });
+    }
+    return { isIncomplete: false, items };
+  }
+  if (kind === 'plan' && context.path.includes('links')) {
+    if (field === 'plan') {
+      const from = path.dirname(inputs.entry.fileName);
+      for (const file of inputs.workspaceFiles) {
+        if (kindOfFile(file) !== 'plan' || file === inputs.entry.fileName || !path.isAbsolute(from)) continue;
+        const relative = path.relative(from, file).split(path.sep).join('/');
+        items.push({ label: relative, kind: CompletionItemKind.File, textEdit: { range, newText: insertText(relative, context) } });
+      }
+      return { isIncomplete: false, items };
+    }
+    if ((field === 'action' || field === 'theme') && plan) {
+      const targets = field === 'theme' ? plan.themes : plan.themes.flatMap((theme) => theme.actions);
+      for (const target of targets) {
+        if (target.id === undefined) continue;
+        items.push({ label: target.id, kind: CompletionItemKind.Reference, detail: target.title, textEdit: { range, newText: insertText(target.id, context) } });
+      }
+      return { isIncomplete: false, items };
+    }
+  }
+  const schema = schemaAtPath(kind, context.path);
+  const allowed = allowedValues(kind, schema);
+  allowed.values.forEach((value, index) => {
+    const text = String(value);
+    items.push({
+      label: text,
+      kind: CompletionItemKind.EnumMember,
+      detail: schema?.title,
+      documentation: schema?.description ? { kind: MarkupKind.Markdown, value: schema.description } : undefined,
+      sortText: String(index).padStart(3, '0'),
+      textEdit: { range, newText: typeof value === 'string' ? insertText(text, context) : text },
+    });
+  });
+  return { isIncomplete: false, items };
+}
+
+/** The ways of writing "by when", with what each would mean. */
+function dueItems(inputs: CompletionInputs, context: CompletionContext, range: EditRange, period: { start: IsoDate; end: IsoDate } | undefined): CompletionItem[] {
+  const asOf = inputs.entry.check.asOf ?? inputs.today;
+  const { year, month } = parseIsoDate(asOf);
+  const fy = financialYearOf(asOf);
+  const quarter = month >= 4 ? Math.floor((month - 4) / 3) + 1 : 4;
+  const forms: { text: string; label: string; snippet?: string }[] = [
+    { text: asOf, label: 'A date (YYYY-MM-DD)', snippet: `\${1:${asOf}}` },
+    { text: `${MONTH_NAMES_EN[month - 1]} ${year}`, label: 'A month (due by its last day)' },
+    { text: financialYearLabel(fy), label: 'A financial year (1 April to 31 March)' },
+    { text: `Q${quarter} ${financialYearLabel(fy)}`, label: 'A quarter of a financial year' },
+    { text: 'Ongoing', label: 'Ongoing: never overdue' },
+    { text: `Ongoing until March ${fy + 1}`, label: 'Ongoing until a month' },
+    { text: `Quarterly until March ${fy + 1}`, label: 'Repeating each quarter' },
+    { text: 'TBC', label: 'Date to be confirmed' },
+  ];
+  return forms.map((form, index) => {
+    const meaning = describeDue(interpretDue(form.text, { period }));
+    const item: CompletionItem = {
+      label: form.text,
+      kind: index === 0 ? CompletionItemKind.Snippet : CompletionItemKind.Value,
+      detail: form.label,
+      documentation: { kind: MarkupKind.Markdown, value: `“${form.text}”: ${meaning}.` },
+      sortText: String(index).padStart(3, '0'),
+      filterText: context.prefix || form.text,
+      textEdit: { range, newText: insertText(form.text, context) },
+    };
+    if (form.snippet && inputs.snippets && !context.quote) {
+      item.insertTextFormat = InsertTextFormat.Snippet;
+      item.textEdit = { range, newText: form.snippet };
+    }
+    return item;
+  });
+}
+
+/** Agencies from the plan, its registers and the workspace's registers, matched on id, name and other spellings. */
+function agencyItems(inputs: CompletionInputs, context: CompletionContext, range: EditRange): CompletionList {
+  const planCheck = inputs.lastGood?.check.analysis ? inputs.lastGood : inputs.entry;
+  const known: Agency[] = [];
+  const seen = new Set<string>();
+  const add = (agency: Agency) => {
+    if (seen.has(agency.id)) return;
+    seen.add(agency.id);
+    known.push(agency);
+  };
+  planCheck.check.analysis?.agencies.agencies.forEach(add);
+  planCheck.check.registerFile?.register?.agencies.forEach(add);
+  inputs.workspaceAgencies.forEach(add);
+  const typed = foldName(context.prefix);
+  // The core's matching: exactly (id, name or other spelling), else the nearest likely misspelling.
+  const index = new AgencyIndex(known);
+  const exact = typed === '' ? undefined : index.match(context.prefix.trim());
+  const nearest = typed === '' || exact ? undefined : index.suggest(context.prefix.trim())?.agency;
+  const items: CompletionItem[] = [];
+  known.forEach((agency) => {
+    const spellings = [agency.id, agency.name, ...agency.aliases].map(foldName);
+    let rank: number;
+    if (typed === '') rank = 5;
+    else if (exact?.agencies.includes(agency) || spellings.includes(typed)) rank = 0;
+    else if (nearest === agency) rank = 1;
+    else if (foldName(agency.id).startsWith(typed)) rank = 1;
+    else if (foldName(agency.name).startsWith(typed)) rank = 2;
+    else if (spellings.some((spelling) => spelling.startsWith(typed))) rank = 3;
+    else if (spellings.some((spelling) => spelling.includes(typed))) rank = 4;
+    else return;
+    const where = agency.source ? baseName(agency.source) : 'this plan';
+    const aliases = agency.aliases.length > 0 ? `\n\nAlso written: ${agency.aliases.map((alias) => `“${alias}”`).join(', ')}` : '';
+    items.push({
+      label: agency.id,
+      labelDetails: agency.name !== agency.id ? { description: agency.name } : undefined,
+      kind: CompletionItemKind.Value,
+      detail: agency.name,
+      documentation: { kind: MarkupKind.Markdown, value: `**${agency.name}** (${agency.id})${agency.kind ? `, ${agency.kind}` : ''}\n\nRegistered in ${where}${aliases}` },
+      sortText: `${rank}${agency.id.toLowerCase()}`,
+      // The server has matched on id, name and other spellings: keep every item the client is given.
+      filterText: context.prefix === '' ? `${agency.id} ${agency.name}` : context.prefix,
+      textEdit: { range, newText: insertText(agency.id, context) },
+      preselect: rank === 0 ? true : undefined,
+    });
+  });
+  return { isIncomplete: true, items };
+}

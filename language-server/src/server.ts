@@ -1,0 +1,388 @@
+#!/usr/bin/env node
+/**
+ * The Plankit language server: `node dist/server.js --stdio` (or --node-ipc, --socket=N).
+ * A thin front end over @plankit/core: every finding comes from the core's checkFile, exactly as
+ * the command line reports it; the server adds only editor plumbing. Today's date (Europe/London)
+ * is worked out here and passed to the core, which never reads the clock.
+ */
+import {
+  civilDateInLondon,
+  kindOfFile,
+  type Agency,
+  type IsoDate,
+} from '@plankit/core';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver/node.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './code-actions.js';
+import { complete } from './completion.js';
+import { diagnosticsOf, resultIdOf } from './diagnostics.js';
+import { hover } from './hover.js';
+import { codeLenses, inlayHints } from './lenses.js';
+import { definition, prepareRename, references, rename } from './navigation.js';
+import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings.js';
+import { documentSymbols, foldingRanges } from './symbols.js';
+import { Workspace, type DocumentCheck } from './workspace.js';
+
+/** How long to wait after a keystroke before checking (later keystrokes restart the wait). */
+const DEBOUNCE_MS = 15;
+
+/** Starts a server on a connection (the process's stdio, IPC or socket by default). */
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  let settings: Settings = DEFAULT_SETTINGS;
+  let capabilities: ClientCapabilities = {};
+  let pullMode = false;
+  let configurationSupport = false;
+  let initializationSettings: unknown;
+  const today = (): IsoDate => civilDateInLondon(new Date());
+  const log = (message: string) => connection.console.log(message);
+  const workspace = new Workspace(documents, () => settings, today, log);
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Files whose diagnostics were published (so they can be cleared). */
+  const published = new Set<string>();
+  let ready = false;
+
+  /** Runs a handler; whatever goes wrong, the client gets an answer and the server stays up. */
+  const safe = <P extends unknown[], R>(name: string, fallback: R, handler: (...args: P) => R | Promise<R>) =>
+    async (...args: P): Promise<R> => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        if (error && typeof error === 'object' && 'code' in error && 'message' in error && (error as { code: unknown }).code === 0) throw error;
+        log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return fallback;
+      }
+    };
+
+  const shouldPublish = (fileName: string) => (workspace.isOpen(fileName) && workspace.isPlankitName(fileName)) || (settings.checkWorkspace && workspace.workspaceFiles.has(fileName));
+
+  /** Checks a file (after a short pause) and publishes its findings; then its dependents. */
+  const schedule = (fileName: string, delay = 0) => {
+    if (pullMode) return;
+    const pending = timers.get(fileName);
+    if (pending) clearTimeout(pending);
+    timers.set(
+      fileName,
+      setTimeout(() => {
+        timers.delete(fileName);
+        void publish(fileName);
+      }, delay),
+    );
+  };
+
+  const publish = safe('publish', undefined, async (fileName: string) => {
+    if (!shouldPublish(fileName)) {
+      if (published.delete(fileName)) await connection.sendDiagnostics({ uri: workspace.uriOf(fileName), diagnostics: [] });
+      return;
+    }
+    const stamp = workspace.stampOf(fileName);
+    const entry = await workspace.check(fileName);
+    // A newer version came in while this one was checked: its own run will publish.
+    if (entry.stamp !== workspace.stampOf(fileName) || stamp !== entry.stamp) return;
+    published.add(fileName);
+    await connection.sendDiagnostics({ uri: entry.uri, version: workspace.isOpen(fileName) ? entry.version : undefined, diagnostics: diagnosticsOf(entry, settings) });
+  });
+
+  /** A file changed: re-check it and every file that read it. */
+  const changed = (fileName: string, delay = 0) => {
+    if (pullMode) {
+      refreshPull();
+      return;
+    }
+    schedule(fileName, delay);
+    for (const dependent of workspace.dependentsOf(fileName)) schedule(dependent, delay);
+  };
+
+  const refreshPull = () => {
+    if (capabilities.workspace?.diagnostics?.refreshSupport) connection.languages.diagnostics.refresh();
+  };
+
+  const recheckAll = () => {
+    if (pullMode) return refreshPull();
+    for (const fileName of new Set([...workspace.allFiles(), ...published])) schedule(fileName);
+  };
+
+  const loadSettings = async () => {
+    if (configurationSupport) {
+      try {
+        const [section] = await connection.workspace.getConfiguration([{ section: 'plankit' }]);
+        settings = normaliseSettings(section ?? initializationSettings);
+        return;
+      } catch (error) {
+        log(`Could not read the settings: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    settings = normaliseSettings(initializationSettings);
+  };
+
+  /** The entry for a request's document: its check at the current version. */
+  const entryOf = async (uri: string): Promise<DocumentCheck | undefined> => {
+    const fileName = workspace.fileNameOf(uri);
+    if (!workspace.isOpen(fileName) && !workspace.isPlankitName(fileName)) return undefined;
+    return workspace.check(fileName);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities;
+    configurationSupport = capabilities.workspace?.configuration === true;
+    const options = (params.initializationOptions ?? {}) as { settings?: unknown; diagnosticMode?: string; plankit?: unknown };
+    initializationSettings = options.settings ?? options.plankit;
+    settings = normaliseSettings(initializationSettings);
+    // Pull diagnostics only when the client supports them and asks for them; otherwise push.
+    pullMode = options.diagnosticMode === 'pull' && capabilities.textDocument?.diagnostic !== undefined;
+    const folders = params.workspaceFolders?.map((folder) => workspace.fileNameOf(folder.uri)) ?? (params.rootUri ? [workspace.fileNameOf(params.rootUri)] : params.rootPath ? [params.rootPath] : []);
+    workspace.folders = folders.filter((folder) => folder.startsWith('/') || /^[A-Za-z]:[\\/]/.test(folder));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [':', ' ', '[', ',', '-'], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        documentSymbolProvider: { label: 'Plankit' },
+        foldingRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        inlayHintProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
+        diagnosticProvider: pullMode ? { identifier: 'plankit', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'plankit-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(
+    safe('initialized', undefined, async () => {
+      if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.{plan,agencies}.{yaml,yml,json}' }],
+        });
+        workspace.watching = true;
+      }
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'plankit' });
+      }
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          safe('workspace folders', undefined, async (event) => {
+            const removed = new Set(event.removed.map((folder) => workspace.fileNameOf(folder.uri)));
+            workspace.folders = [...workspace.folders.filter((folder) => !removed.has(folder)), ...event.added.map((folder) => workspace.fileNameOf(folder.uri))];
+            await scanAndCheck();
+          }),
+        );
+      }
+      await loadSettings();
+      ready = true;
+      await scanAndCheck();
+    }),
+  );
+
+  const scanAndCheck = async () => {
+    const before = new Set(workspace.workspaceFiles);
+    await workspace.scan();
+    for (const fileName of before) if (!workspace.workspaceFiles.has(fileName)) schedule(fileName);
+    for (const fileName of workspace.openFiles()) schedule(fileName);
+    if (!settings.checkWorkspace || pullMode) return refreshPull();
+    for (const fileName of workspace.allFiles()) {
+      if (workspace.isOpen(fileName)) continue;
+      await publish(fileName);
+      // Let requests and keystrokes in between files.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+
+  connection.onDidChangeConfiguration(
+    safe('configuration', undefined, async (change) => {
+      if (!configurationSupport) initializationSettings = (change.settings as { plankit?: unknown } | undefined)?.plankit ?? initializationSettings;
+      const before = settings.checkWorkspace;
+      await loadSettings();
+      if (settings.checkWorkspace && !before) await scanAndCheck();
+      else recheckAll();
+    }),
+  );
+
+  documents.onDidOpen((event) => {
+    const fileName = workspace.opened(event.document.uri);
+    if (ready || !configurationSupport) changed(fileName);
+  });
+  documents.onDidChangeContent((event) => {
+    const fileName = workspace.fileNameOf(event.document.uri);
+    changed(fileName, DEBOUNCE_MS);
+  });
+  documents.onDidClose((event) => {
+    const fileName = workspace.closed(event.document.uri);
+    if (!shouldPublish(fileName)) workspace.forget(fileName);
+    changed(fileName);
+  });
+
+  connection.onDidChangeWatchedFiles(
+    safe('watched files', undefined, (params) => {
+      for (const change of params.changes) {
+        const fileName = workspace.fileNameOf(change.uri);
+        workspace.diskChanged(fileName);
+        if (change.type === FileChangeType.Created && workspace.inWorkspace(fileName)) workspace.workspaceFiles.add(fileName);
+        if (change.type === FileChangeType.Deleted) {
+          workspace.workspaceFiles.delete(fileName);
+          if (!workspace.isOpen(fileName)) workspace.forget(fileName);
+        }
+        if (!workspace.isOpen(fileName)) changed(fileName);
+        else for (const dependent of workspace.dependentsOf(fileName)) schedule(dependent);
+      }
+    }),
+  );
+
+  // Pull diagnostics, for clients that ask for them.
+  connection.languages.diagnostics.on(
+    safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
+      const entry = await entryOf(params.textDocument.uri);
+      if (!entry) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const resultId = hashOf(resultIdOf(entry, settings));
+      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(entry, settings) };
+    }),
+  );
+  connection.languages.diagnostics.onWorkspace(
+    safe('workspace diagnostics', { items: [] }, async (params) => {
+      const previous = new Map(params.previousResultIds.map((entry) => [entry.uri, entry.value]));
+      const items: WorkspaceDocumentDiagnosticReport[] = [];
+      if (!settings.checkWorkspace) return { items };
+      for (const fileName of workspace.allFiles()) {
+        const entry = await workspace.check(fileName);
+        const resultId = hashOf(resultIdOf(entry, settings));
+        const version = workspace.isOpen(fileName) ? (entry.version ?? null) : null;
+        if (previous.get(entry.uri) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: entry.uri, version, resultId });
+        else items.push({ kind: DocumentDiagnosticReportKind.Full, uri: entry.uri, version, resultId, items: diagnosticsOf(entry, settings) });
+      }
+      return { items };
+    }),
+  );
+
+  const workspaceAgencies = async (): Promise<Agency[]> => {
+    const agencies: Agency[] = [];
+    for (const fileName of workspace.allFiles()) {
+      if (kindOfFile(fileName) !== 'register') continue;
+      const entry = await workspace.check(fileName);
+      agencies.push(...(entry.check.registerFile?.register?.agencies ?? []));
+    }
+    return agencies;
+  };
+
+  connection.onCompletion(
+    safe('completion', null, async (params) => {
+      const entry = await entryOf(params.textDocument.uri);
+      if (!entry) return null;
+      return complete(
+        {
+          entry,
+          lastGood: workspace.lastGood(entry.fileName),
+          workspaceAgencies: await workspaceAgencies(),
+          workspaceFiles: workspace.allFiles(),
+          today: today(),
+          snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+        },
+        params.position,
+      );
+    }),
+  );
+  connection.onHover(
+    safe('hover', null, async (params) => {
+      const entry = await entryOf(params.textDocument.uri);
+      return entry ? hover(entry, params.position) : null;
+    }),
+  );
+  connection.onCodeAction(
+    safe('code actions', [], async (params) => {
+      const entry = await entryOf(params.textDocument.uri);
+      return entry ? codeActions({ entry, workspace, today: today() }, params) : [];
+    }),
+  );
+  connection.onDocumentSymbol(
+    safe('symbols', [], async (params) => {
+      const entry = await entryOf(params.textDocument.uri);
+      return entry ? documentSymbols(entry) : [];
+    }),
+  );
+  connection.onFoldingRanges(
+    safe('folding', [], async (params) => {
+      const entry = await entryOf(params.textDocument.uri);
+      return entry ? foldingRanges(entry, capabilities.textDocument?.foldingRange?.rangeLimit ?? 50_000) : [];
+    }),
+  );
+  connection.onDefinition(
+    safe('definition', [], async (params) => {
+      const entry = await entryOf(params.textDocument.uri);
+      return entry ? definition(workspace, entry, params.position) : [];
+    }),
+  );
+  connection.onReferences(
+    safe('references', [], async (params) => {
+      const entry = await entryOf(params.textDocument.uri);
+      return entry ? references(workspace, entry, params.position, params.context.includeDeclaration) : [];
+    }),
+  );
+  connection.onPrepareRename(
+    safe('prepare rename', null, async (params) => {
+      const entry = await entryOf(params.textDocument.uri);
+      return entry ? prepareRename(entry, params.position) : null;
+    }),
+  );
+  connection.onRenameRequest(
+    safe('rename', null, async (params) => {
+      const entry = await entryOf(params.textDocument.uri);
+      return entry ? rename(workspace, entry, params.position, params.newName) : null;
+    }),
+  );
+  connection.languages.inlayHint.on(
+    safe('inlay hints', [], async (params) => {
+      if (!settings.inlayHints) return [];
+      const entry = await entryOf(params.textDocument.uri);
+      return entry ? inlayHints(entry, params.range) : [];
+    }),
+  );
+  connection.onCodeLens(
+    safe('code lens', [], async (params) => {
+      if (!settings.codeLens) return [];
+      const entry = await entryOf(params.textDocument.uri);
+      return entry ? codeLenses(entry) : [];
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** A short, stable id for a long key (FNV-1a). */
+function hashOf(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36) + text.length.toString(36);
+}
+
+// Bad input must never take the server down.
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`plankit-language-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+});
+process.on('unhandledRejection', (error) => {
+  process.stderr.write(`plankit-language-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+});
+
+startServer();

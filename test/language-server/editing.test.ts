@@ -1,0 +1,129 @@
+/**
+ * The pure editor helpers the language server uses (packages/core/src/editing.ts): what is being
+ * typed at a cursor (`⟨|⟩` in the cases), values written back in YAML, the smallest edits, and
+ * the words hovers and lenses show.
+ */
+import { describe, expect, it } from 'vitest';
+import { completionContextAt, describeDueAt, describeThemeCounts, formatScalar, insertFieldChange, agencyEntryChange, locateAt, replaceScalarChange, themeCounts } from '../../packages/core/src/editing.js';
+import { interpretDue } from '../../packages/core/src/due.js';
+import { parseSource } from '../../packages/core/src/parse.js';
+import { nodeAt, type MapNode, type ScalarNode } from '../../packages/core/src/ast.js';
+import { readPlanFile, checkPlanFile } from '../../packages/core/src/files.js';
+import { withCursor } from './lsp-client.js';
+
+const plan = `title: x
+themes:
+  - id: '1'
+    title: T # a comment
+    actions:
+      - id: '1.1'
+        title: A
+`;
+
+describe('completionContextAt', () => {
+  const cases: { name: string; marked: string; expected: Record<string, unknown> | undefined }[] = [
+    { name: 'a key of an action', marked: `${plan}        le⟨|⟩`, expected: { kind: 'key', path: ['themes', 0, 'actions', 0], prefix: 'le', siblingKeys: ['id', 'title'] } },
+    { name: 'a lead value', marked: `${plan}        lead: Ke⟨|⟩`, expected: { kind: 'value', path: ['themes', 0, 'actions', 0, 'lead'], prefix: 'Ke' } },
+    { name: 'an item of a flow list', marked: `${plan}        partners: [SDC, Ke⟨|⟩`, expected: { kind: 'value', path: ['themes', 0, 'actions', 0, 'partners', 1], prefix: 'Ke', inFlow: true } },
+    { name: 'a quoted value', marked: `${plan}        due: 'Mar⟨|⟩`, expected: { kind: 'value', path: ['themes', 0, 'actions', 0, 'due'], prefix: 'Mar', quote: "'" } },
+    { name: 'an item of a block list', marked: `${plan}        partners:\n          - SDC\n          - Ke⟨|⟩`, expected: { kind: 'key', path: ['themes', 0, 'actions', 0, 'partners', 1], itemPath: ['themes', 0, 'actions', 0, 'partners', 1], prefix: 'Ke' } },
+    { name: 'a second action', marked: `${plan}      - id: '1.2'\n        st⟨|⟩`, expected: { kind: 'key', path: ['themes', 0, 'actions', 1], siblingKeys: ['id'] } },
+    { name: 'a list at the same indentation as its key', marked: 'title: x\nthemes:\n- title: a\n- title: b\n  ac⟨|⟩', expected: { kind: 'key', path: ['themes', 1], prefix: 'ac' } },
+    { name: 'a top-level key with keys below', marked: 'title: x\nas⟨|⟩\nthemes: []\n', expected: { kind: 'key', path: [], prefix: 'as', siblingKeys: ['title', 'themes'] } },
+    { name: 'inside block text', marked: 'title: x\nsummary: |\n  some text\n  more⟨|⟩', expected: undefined },
+    { name: 'inside a comment', marked: `${plan}        # lead: K⟨|⟩`, expected: undefined },
+    { name: 'after a value that continues on the next line', marked: 'title: a long\n  title continued⟨|⟩', expected: undefined },
+  ];
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      const { text, offset } = withCursor(testCase.marked);
+      const context = completionContextAt(text, offset);
+      if (testCase.expected === undefined) expect(context).toBeUndefined();
+      else expect(context).toMatchObject(testCase.expected);
+    });
+  }
+
+  it('gives where the typed text starts', () => {
+    const { text, offset } = withCursor(`${plan}        lead: Kent Po⟨|⟩`);
+    const context = completionContextAt(text, offset)!;
+    expect(text.slice(context.prefixStart, offset)).toBe('Kent Po');
+  });
+});
+
+describe('formatScalar', () => {
+  it('writes plain text plainly and quotes what YAML would read differently', () => {
+    expect(formatScalar('Kent Police')).toBe('Kent Police');
+    expect(formatScalar('2018-03-31')).toBe('2018-03-31');
+    expect(formatScalar('1.4')).toBe("'1.4'");
+    expect(formatScalar('true')).toBe("'true'");
+    expect(formatScalar('a: b')).toBe("'a: b'");
+    expect(formatScalar("it's # here")).toBe("'it''s # here'");
+    expect(formatScalar('- x')).toBe("'- x'");
+    expect(formatScalar('x', 'json')).toBe('"x"');
+    expect(formatScalar('KCC', 'yaml', 'double')).toBe('"KCC"');
+  });
+});
+
+describe('edits', () => {
+  const source = parseSource(plan);
+  const action = nodeAt(source.root, ['themes', 0, 'actions', 0]) as MapNode;
+  const theme = nodeAt(source.root, ['themes', 0]) as MapNode;
+  const apply = (text: string, change: { start: number; end: number; text: string }) => text.slice(0, change.start) + change.text + text.slice(change.end);
+
+  it('adds a field on its own line at the mapping indentation, after a chosen key', () => {
+    expect(apply(plan, insertFieldChange(plan, action, 'due', 'March 2018')!)).toBe(`${plan}        due: March 2018\n`);
+    expect(apply(plan, insertFieldChange(plan, theme, 'lead', 'KCC', 'yaml', ['title'])!)).toBe(plan.replace('# a comment\n', '# a comment\n    lead: KCC\n'));
+  });
+
+  it('keeps quotes when replacing a value', () => {
+    const id = nodeAt(source.root, ['themes', 0, 'actions', 0, 'id']) as ScalarNode;
+    expect(apply(plan, replaceScalarChange(id, '1.2'))).toBe(plan.replace("'1.1'", "'1.2'"));
+  });
+
+  it('adds a register entry like the ones before it', () => {
+    const register = 'agencies:\n  # councils\n  - id: KCC\n    name: Kent County Council # the county\n';
+    const parsed = parseSource(register);
+    expect(apply(register, agencyEntryChange(register, nodeAt(parsed.root, ['agencies']), 'Kent Fire', 'Kent Fire')!)).toBe(`${register}  - id: Kent Fire\n    name: Kent Fire\n`);
+  });
+
+  it('finds the node at an offset, on a key or a value', () => {
+    const at = plan.indexOf("'1.1'") + 2;
+    expect(locateAt(source.root, at)).toMatchObject({ path: ['themes', 0, 'actions', 0, 'id'], onKey: false });
+    expect(locateAt(source.root, plan.indexOf('actions') + 1)).toMatchObject({ path: ['themes', 0, 'actions'], onKey: true });
+  });
+});
+
+describe('words', () => {
+  it('describes a due text at the as-of date', () => {
+    const due = interpretDue('March 2018');
+    expect(describeDueAt(due, undefined, '2026-11-23')).toBe('March 2018 — due by 31 March 2018, 8 years 7 months overdue at 23 November 2026');
+    expect(describeDueAt(due, undefined, '2018-03-01')).toBe('March 2018 — due by 31 March 2018, 30 days to go at 1 March 2018');
+    expect(describeDueAt(due, undefined, '2018-03-31')).toBe('March 2018 — due by 31 March 2018, due today (31 March 2018)');
+    expect(describeDueAt(due, { complete: true, overdue: false, dueSoon: false, deadline: '2018-03-31' }, '2026-11-23')).toBe('March 2018 — due by 31 March 2018; complete');
+    expect(describeDueAt(interpretDue('TBC'), undefined, '2026-11-23')).toBe('TBC — date to be confirmed');
+  });
+
+  it('counts a theme for its lens', () => {
+    const file = readPlanFile(`title: x
+themes:
+  - title: T
+    actions:
+      - title: A
+        due: March 2018
+        status: amber
+      - title: B
+        due: 2018-04-05
+        status: amber
+        milestones:
+          - title: m
+            due: March 2018
+      - title: C
+        status: blue
+        completed: 2018-01-01
+`);
+    const analysis = checkPlanFile(file, { asOf: '2018-04-01' }).analysis!;
+    const counts = themeCounts(analysis, analysis.plan.themes[0]);
+    expect(counts).toEqual({ actions: 3, overdue: 2, dueSoon: 1, statuses: [{ key: 'blue', label: 'Complete', count: 1 }, { key: 'amber', label: 'Amber', count: 2 }] });
+    expect(describeThemeCounts(counts)).toBe('3 actions · 2 overdue · 1 due soon · 1 complete · 2 amber');
+  });
+});

@@ -1,0 +1,465 @@
+/**
+ * The Plankit language server, driven over stdio by a real LSP client: diagnostics (open files and
+ * files never opened), completion, hover, quick fixes applied and re-checked, symbols, folding,
+ * definition, references, rename, inlay hints, code lens, and re-checks when a register changes.
+ * Run after `npx tsc -b language-server`. Expected positions are found in the fixture text.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CodeActionRequest,
+  CodeLensRequest,
+  CompletionRequest,
+  DefinitionRequest,
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  DocumentSymbolRequest,
+  FileChangeType,
+  FoldingRangeRequest,
+  HoverRequest,
+  InlayHintRequest,
+  PrepareRenameRequest,
+  ReferencesRequest,
+  RenameRequest,
+  type CodeAction,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Location,
+  type MarkupContent,
+} from 'vscode-languageserver-protocol/node.js';
+import { civilDateInLondon } from '../../packages/core/src/dates.js';
+import { applyEdits, editsFor, LspClient, makeWorkspace, rangeOf, repoRoot, uriOf, withCursor } from './lsp-client.js';
+
+let workspace: string;
+let client: LspClient;
+const file = (name: string) => path.join(workspace, name);
+const read = (name: string) => fs.readFileSync(file(name), 'utf8');
+const county = () => uriOf(file('county-agreement.plan.yaml'));
+const sevenoaks = () => uriOf(file('sevenoaks-alcohol-drug-strategy-2011.plan.yaml'));
+const countyRegister = () => uriOf(file('county.agencies.yaml'));
+const kentRegister = () => uriOf(file('kent.agencies.yaml'));
+
+beforeAll(async () => {
+  workspace = makeWorkspace();
+  client = new LspClient({});
+  await client.initialize([workspace]);
+});
+
+afterAll(async () => {
+  await client?.stop();
+  if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
+});
+
+function byCode(diagnostics: Diagnostic[], code: string): Diagnostic[] {
+  return diagnostics.filter((diagnostic) => diagnostic.code === code);
+}
+
+async function codeActionsFor(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
+  const result = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+  return (result ?? []) as CodeAction[];
+}
+
+describe('start-up', () => {
+  it('asks for the plankit settings and registers file watching', async () => {
+    await client.waitFor('configuration request', () => client.configurationRequests.length > 0 || undefined);
+    expect(JSON.stringify(client.configurationRequests[0])).toContain('"section":"plankit"');
+    await client.waitFor('watcher registration', () => client.registrations.find((registration) => registration.method === 'workspace/didChangeWatchedFiles'));
+    const watchers = client.registrations.find((registration) => registration.method === 'workspace/didChangeWatchedFiles')!.registerOptions as { watchers: { globPattern: string }[] };
+    expect(watchers.watchers[0].globPattern).toBe('**/*.{plan,agencies}.{yaml,yml,json}');
+  });
+
+  it('publishes diagnostics for workspace files that were never opened', async () => {
+    const diagnostics = await client.diagnostics(county());
+    const text = read('county-agreement.plan.yaml');
+    const unknown = byCode(diagnostics, 'unknown-agency');
+    expect(unknown.map((d) => d.range)).toEqual([rangeOf(text, 'Kent Polce'), rangeOf(text, 'Kent Fire and Rescue')]);
+    expect(unknown[0].message).toBe('"Kent Polce" is not in the agency register. Did you mean Kent Police?');
+    expect(unknown[0].severity).toBe(DiagnosticSeverity.Warning);
+    expect(unknown[0].codeDescription?.href).toBe('https://github.com/plankit/plankit/blob/main/docs/checks.md#unknown-agency');
+    expect(unknown[0].source).toBe('plankit');
+    expect(unknown[0].data).toMatchObject({ agency: 'Kent Polce', suggestion: 'Kent Police', role: 'lead' });
+    const overdue = byCode(diagnostics, 'overdue');
+    // Against the plan's own asOf (30 June 2018): June 2017, Q3 (of 2017/18) and the later of two dates are overdue.
+    expect(overdue.map((d) => d.range)).toEqual([rangeOf(text, 'June 2017'), rangeOf(text, 'Q3'), rangeOf(text, 'November 2017 / March 2018')]);
+    expect(overdue[0].message).toContain('was due 30 June 2017 (“June 2017”) and is 1 year overdue at 30 June 2018');
+    expect(overdue[1].message).toContain('was due 31 December 2017 (“Q3”) and is 6 months overdue at 30 June 2018');
+    expect(byCode(diagnostics, 'duplicate-id')[0]).toMatchObject({ range: rangeOf(text, "'2.1'", 2), severity: DiagnosticSeverity.Error, data: { suggestion: '2.3' } });
+    expect(byCode(diagnostics, 'schema-required')[0].message).toBe('This milestone has no "title" (Milestone), which is required.');
+    // Registers are checked too (and this one is clean).
+    expect(await client.diagnostics(countyRegister())).toEqual([]);
+    expect(await client.diagnostics(sevenoaks())).not.toHaveLength(0);
+  });
+});
+
+describe('an open plan', () => {
+  let text: string;
+  beforeAll(async () => {
+    text = read('county-agreement.plan.yaml');
+    await client.open(county(), text);
+    await client.diagnostics(county(), 1);
+  });
+
+  it('re-checks on each change, with the version, and drops findings that are fixed', async () => {
+    const fixed = text.replace('lead: Kent Polce', 'lead: Kent Police');
+    const version = await client.change(county(), fixed);
+    const diagnostics = await client.diagnostics(county(), version);
+    expect(byCode(diagnostics, 'unknown-agency').map((d) => d.data)).toEqual([expect.objectContaining({ agency: 'Kent Fire and Rescue' })]);
+    const back = await client.change(county(), text);
+    expect(byCode(await client.diagnostics(county(), back), 'unknown-agency')).toHaveLength(2);
+  });
+
+  it('hovers an agency with its full name and register file', async () => {
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'RCRP', 0).start });
+    expect((hover!.contents as MarkupContent).value).toBe('**Road Casualty Reduction Partnership** — RCRP (group), registered in county.agencies.yaml');
+    expect(hover!.range).toEqual(rangeOf(text, 'RCRP', 0));
+    // A joint lead names both agencies.
+    const joint = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'KCC RS/KFRS').start });
+    expect((joint!.contents as MarkupContent).value).toContain('**KCC Road Safety** — KCC RS (service), registered in county.agencies.yaml');
+    expect((joint!.contents as MarkupContent).value).toContain('**Kent Fire and Rescue Service** — KFRS (agency)');
+  });
+
+  it('hovers a due text with its deadline and how overdue it is', async () => {
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'June 2017').start });
+    const value = (hover!.contents as MarkupContent).value;
+    expect(value.split('\n\n')[0]).toBe('June 2017 — due by 30 June 2017, 1 year overdue at 30 June 2018');
+    expect(value).toContain("_As of 2018-06-30 (the plan's asOf)._");
+    const bare = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'due: Q3').end });
+    expect((bare!.contents as MarkupContent).value.split('\n\n')[0]).toBe('Q3 — due by 31 December 2017, 6 months overdue at 30 June 2018');
+  });
+
+  it("hovers a status with the plan's own definition, and a key with the schema's words", async () => {
+    const status = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'status: slipping').end });
+    expect((status!.contents as MarkupContent).value).toBe("**Slipping** (amber) — plan's legend\n\nBehind the date, but the group expects to recover.");
+    const key = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'due:').start });
+    const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', 'plan.schema.json'), 'utf8'));
+    expect((key!.contents as MarkupContent).value).toContain(`**${schema.$defs.due.title}**`);
+    expect((key!.contents as MarkupContent).value).toContain(schema.$defs.due.description);
+  });
+
+  it('lists themes, actions and milestones with their status', async () => {
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: county() } })) as DocumentSymbol[];
+    expect(symbols.map((symbol) => symbol.name)).toEqual(['RS Road Safety', 'DA Domestic abuse']);
+    const actions = symbols[0].children!;
+    expect(actions.map((symbol) => [symbol.name, symbol.detail])).toEqual([
+      ['2.1 Hold a one-day data workshop', 'On track · due June 2017'],
+      ['2.2 Deliver workshops to 8,000 pupils', 'Slipping · due November 2017 / March 2018'],
+      ['2.1 Review the programme', 'Done · due 2018/19'],
+    ]);
+    expect(actions[0].children!.map((symbol) => [symbol.name, symbol.detail])).toEqual([['2.1a Book the venue', 'Slipping · due Q3']]);
+    expect(actions[0].selectionRange).toEqual(rangeOf(text, 'Hold a one-day data workshop'));
+    expect(symbols[1].children![0].children![0].name).toBe('Milestone');
+  });
+
+  it('folds mappings, list items and comment runs', async () => {
+    const ranges = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: county() } });
+    const lines = text.split('\n');
+    const themesLine = lines.indexOf('themes:');
+    expect(ranges).toContainEqual({ startLine: themesLine, endLine: lines.length - 2 });
+    expect(ranges).toContainEqual({ startLine: 0, endLine: 1, kind: 'comment' });
+    const statusScheme = lines.indexOf('statusScheme:');
+    expect(ranges).toContainEqual({ startLine: statusScheme, endLine: themesLine - 1 });
+  });
+
+  it('shows the interpreted date after fuzzy due texts only', async () => {
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: county() }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } } });
+    const labelled = hints!.map((hint) => [hint.position, hint.label]);
+    expect(labelled).toContainEqual([rangeOf(text, 'June 2017').end, '→ due by 30 June 2017']);
+    expect(labelled).toContainEqual([rangeOf(text, 'due: Q3').end, '→ due by 31 December 2017']);
+    expect(labelled).toContainEqual([rangeOf(text, '31/07/2018').end, '→ due 31 July 2018']);
+    expect(labelled).toContainEqual([rangeOf(text, 'November 2017 / March 2018').end, '→ two dates: 30 November 2017 or 31 March 2018']);
+    // One hint per due text that is not already a date (all of them in this plan).
+    expect(hints).toHaveLength(text.match(/ due: /g)!.length);
+  });
+
+  it('puts counts on each theme', async () => {
+    const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: county() } });
+    expect(lenses!.map((lens) => [lens.range.start.line, lens.command?.title])).toEqual([
+      [rangeOf(text, '- id: RS').start.line, '3 actions · 3 overdue · 1 on track · 1 slipping · 1 done'],
+      [rangeOf(text, '- id: DA').start.line, '1 action · 1 on track'],
+    ]);
+  });
+
+  it('goes from an agency to its register entry, and from a link to the action', async () => {
+    const toRegister = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'RCRP').start })) as Location[];
+    const register = read('county.agencies.yaml');
+    expect(toRegister).toEqual([{ uri: countyRegister(), range: rangeOf(register, 'RCRP') }]);
+    const kcc = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'KCC\n').start })) as Location[];
+    expect(kcc).toEqual([{ uri: kentRegister(), range: rangeOf(read('kent.agencies.yaml'), 'KCC', 0) }]);
+    const link = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, "action: '2.1'").end })) as Location[];
+    expect(link).toEqual([{ uri: county(), range: rangeOf(text, "'2.1'", 0) }]);
+    const other = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, "action: '1.2'").end })) as Location[];
+    expect(other).toEqual([{ uri: sevenoaks(), range: rangeOf(read('sevenoaks-alcohol-drug-strategy-2011.plan.yaml'), "'1.2'") }]);
+    const registerFile = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'county.agencies.yaml').start })) as Location[];
+    expect(registerFile[0].uri).toBe(countyRegister());
+  });
+
+  it('finds every use of an agency across the workspace', async () => {
+    const locations = (await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'lead: KFRS').end, context: { includeDeclaration: true } })) as Location[];
+    const register = read('county.agencies.yaml');
+    expect(locations).toContainEqual({ uri: countyRegister(), range: rangeOf(register, 'KFRS') });
+    expect(locations).toContainEqual({ uri: county(), range: rangeOf(text, 'KFRS', 0) });
+    // The part of the joint lead "KCC RS/KFRS".
+    expect(locations).toContainEqual({ uri: county(), range: rangeOf(text, 'KFRS', 1) });
+    expect(locations).toHaveLength(3);
+    const links = (await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, "'2.2'").start, context: { includeDeclaration: false } })) as Location[];
+    expect(links).toEqual([]);
+    const toOne = (await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: sevenoaks() }, position: rangeOf(read('sevenoaks-alcohol-drug-strategy-2011.plan.yaml'), "'1.2'").start, context: { includeDeclaration: false } })) as Location[];
+    expect(toOne).toEqual([{ uri: county(), range: rangeOf(text, "'1.2'") }]);
+  });
+
+  it('offers agencies from the plan, its registers and the workspace, matched on id, name and other spellings', async () => {
+    const cases: { marked: string; first: string; includes?: string[]; excludes?: string[] }[] = [
+      { marked: 'lead: Kent Polce', first: 'Kent Police' },
+      { marked: 'lead: Kent Fire and', first: 'KFRS' },
+      { marked: 'lead: RC', first: 'RCRP', excludes: ['KCC'] },
+    ];
+    for (const testCase of cases) {
+      const at = rangeOf(text, testCase.marked).end;
+      const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: county() }, position: at })) as CompletionList;
+      expect(list.items.length, testCase.marked).toBeGreaterThan(0);
+      const sorted = [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+      expect(sorted[0].label, testCase.marked).toBe(testCase.first);
+      for (const label of testCase.excludes ?? []) expect(list.items.map((item) => item.label)).not.toContain(label);
+    }
+    const kfrs = ((await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'lead: Kent Fire and').end })) as CompletionList).items.find((item) => item.label === 'KFRS')!;
+    expect(kfrs.detail).toBe('Kent Fire and Rescue Service');
+    expect(kfrs.textEdit).toEqual({ range: { start: rangeOf(text, 'Kent Fire and').start, end: rangeOf(text, 'lead: Kent Fire and').end }, newText: 'KFRS' });
+  });
+});
+
+describe('completion while typing (cursor cases)', () => {
+  const uri = () => uriOf(file('typing.plan.yaml'));
+  const base = `title: Typing
+registers: [county.agencies.yaml]
+statusScheme:
+  - key: on-track
+    label: On track
+    colour: green
+  - key: late
+    label: Late
+    colour: red
+themes:
+  - id: '1'
+    title: One
+    actions:
+      - id: '1.1'
+        title: First
+`;
+  const cases: { name: string; tail: string; labels: string[]; absent?: string[]; detail?: [string, string] }[] = [
+    { name: 'action keys, without those already there', tail: '        ⟨|⟩', labels: ['lead', 'due', 'status', 'milestones'], absent: ['id', 'title', 'asOf'], detail: ['due', 'By when'] },
+    { name: "status keys from the plan's legend", tail: '        status: ⟨|⟩', labels: ['on-track', 'late'], absent: ['green'], detail: ['late', 'Late (red)'] },
+    { name: 'agencies from a register a partner list', tail: '        partners: [RCRP, ⟨|⟩', labels: ['KFRS', 'KCC RS', 'KCC'] },
+    { name: 'agencies in a block list', tail: '        partners:\n          - Road⟨|⟩', labels: ['RCRP'], absent: ['KFRS'] },
+    { name: 'due forms', tail: '        due: ⟨|⟩', labels: ['Ongoing', 'TBC'] },
+    { name: 'enum values with the schema', tail: '        polarity: ⟨|⟩', labels: ['higher', 'lower'] },
+    { name: 'milestone keys in a new list item', tail: '        milestones:\n          - ⟨|⟩', labels: ['title', 'due', 'lead'] },
+    { name: 'top-level keys', tail: '⟨|⟩', labels: ['partnership', 'asOf', 'period'], absent: ['themes', 'title'] },
+  ];
+  for (const testCase of cases) {
+    it(testCase.name, async () => {
+      const { text, position } = withCursor(base + testCase.tail);
+      if (client.texts.has(uri())) await client.change(uri(), text);
+      else await client.open(uri(), text);
+      const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri() }, position })) as CompletionList | CompletionItem[];
+      const items = Array.isArray(list) ? list : list.items;
+      const labels = items.map((item) => item.label);
+      for (const label of testCase.labels) expect(labels, `${testCase.name}: ${label}`).toContain(label);
+      for (const label of testCase.absent ?? []) expect(labels, `${testCase.name}: not ${label}`).not.toContain(label);
+      if (testCase.detail) expect(items.find((item) => item.label === testCase.detail![0])?.detail).toBe(testCase.detail[1]);
+    });
+  }
+
+  it('offers the due forms with what each means', async () => {
+    const { text, position } = withCursor(`${base}        due: ⟨|⟩`);
+    await client.change(uri(), text);
+    const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri() }, position })) as CompletionList;
+    const today = civilDateInLondon(new Date());
+    const year = Number(today.slice(0, 4));
+    const month = Number(today.slice(5, 7));
+    const fy = month >= 4 ? year : year - 1;
+    const label = `${fy}/${String((fy + 1) % 100).padStart(2, '0')}`;
+    const fyItem = list.items.find((item) => item.label === label)!;
+    expect(fyItem.detail).toBe('A financial year (1 April to 31 March)');
+    expect((fyItem.documentation as MarkupContent).value).toBe(`“${label}”: due by 31 March ${fy + 1}.`);
+    const quarter = month >= 4 ? Math.floor((month - 4) / 3) + 1 : 4;
+    expect(list.items.map((item) => item.label)).toContain(`Q${quarter} ${label}`);
+    const iso = list.items.find((item) => item.label === today)!;
+    expect(iso.insertTextFormat).toBe(2);
+    expect(iso.textEdit).toMatchObject({ newText: `\${1:${today}}` });
+    await client.close(uri());
+  });
+});
+
+describe('quick fixes', () => {
+  let text: string;
+  beforeAll(() => {
+    text = read('county-agreement.plan.yaml');
+  });
+
+  async function diagnosticsNow(): Promise<Diagnostic[]> {
+    return client.diagnostics(county(), undefined);
+  }
+
+  async function applyAndCheck(action: CodeAction): Promise<{ text: string; diagnostics: Diagnostic[] }> {
+    const edits = editsFor(action.edit, county());
+    const updated = applyEdits(client.texts.get(county())!, edits);
+    const version = await client.edit(county(), edits);
+    expect(client.texts.get(county())).toBe(updated);
+    return { text: updated, diagnostics: await client.diagnostics(county(), version) };
+  }
+
+  it('replaces an unknown agency with the suggestion, keeping the rest of the line', async () => {
+    await client.change(county(), text);
+    const diagnostic = byCode(await diagnosticsNow(), 'unknown-agency').find((d) => (d.data as { agency: string }).agency === 'Kent Polce')!;
+    const actions = await codeActionsFor(county(), diagnostic);
+    const replace = actions.find((action) => action.title === 'Replace with “Kent Police”')!;
+    expect(replace.isPreferred).toBe(true);
+    expect(editsFor(replace.edit, county())).toEqual([{ range: rangeOf(text, 'Kent Polce'), newText: 'Kent Police' }]);
+    const after = await applyAndCheck(replace);
+    expect(after.text).toBe(text.replace('lead: Kent Polce', 'lead: Kent Police'));
+    expect(byCode(after.diagnostics, 'unknown-agency').map((d) => (d.data as { agency: string }).agency)).toEqual(['Kent Fire and Rescue']);
+  });
+
+  it('adds an unknown agency to the register file, keeping its comments', async () => {
+    const diagnostic = byCode(await diagnosticsNow(), 'unknown-agency')[0];
+    const actions = await codeActionsFor(county(), diagnostic);
+    const add = actions.find((action) => action.title === 'Add “Kent Fire and Rescue” to the register county.agencies.yaml')!;
+    expect(add).toBeDefined();
+    const register = read('county.agencies.yaml');
+    const edits = editsFor(add.edit, countyRegister());
+    expect(edits).toHaveLength(1);
+    const updated = applyEdits(register, edits);
+    expect(updated).toBe(`${register}  - id: Kent Fire and Rescue\n    name: Kent Fire and Rescue\n`);
+    // Open the register with the edit (as an editor applying the workspace edit does): the plan is re-checked.
+    const before = client.publishCount(county());
+    await client.open(countyRegister(), register);
+    await client.edit(countyRegister(), edits);
+    const diagnostics = await client.waitFor('plan re-checked without the unknown agency', () => {
+      const list = client.published.get(county()) ?? [];
+      if (list.length <= before) return undefined;
+      const last = list[list.length - 1].diagnostics;
+      return byCode(last, 'unknown-agency').length === 0 ? last : undefined;
+    });
+    expect(byCode(diagnostics, 'unknown-agency')).toEqual([]);
+    expect(await client.diagnostics(countyRegister())).toEqual([]);
+    await client.change(countyRegister(), register);
+    await client.close(countyRegister());
+  });
+
+  it('renames a duplicate id to a free one', async () => {
+    const diagnostic = byCode(await diagnosticsNow(), 'duplicate-id')[0];
+    const [action] = await codeActionsFor(county(), diagnostic);
+    expect(action.title).toBe('Change the id to “2.3”');
+    const after = await applyAndCheck(action);
+    expect(after.text).toContain("      - id: '2.3'\n        title: Review the programme");
+    expect(byCode(after.diagnostics, 'duplicate-id')).toEqual([]);
+  });
+
+  it('adds a missing required field under the others', async () => {
+    const diagnostic = byCode(await diagnosticsNow(), 'schema-required')[0];
+    const [action] = await codeActionsFor(county(), diagnostic);
+    expect(action.title).toBe('Add the missing “title”');
+    const after = await applyAndCheck(action);
+    expect(after.text).toContain("          - due: July 2018\n            status: on-track\n            title: To be written\n");
+    expect(byCode(after.diagnostics, 'schema-required')).toEqual([]);
+  });
+
+  it('rewrites a due text as an ISO date, and marks an overdue milestone complete today', async () => {
+    const current = client.texts.get(county())!;
+    const overdue = byCode(await diagnosticsNow(), 'overdue').find((d) => d.range.start.line === rangeOf(current, 'due: Q3').start.line)!;
+    const actions = await codeActionsFor(county(), overdue);
+    const titles = actions.map((action) => action.title);
+    const today = civilDateInLondon(new Date());
+    expect(titles).toEqual(['Write the date as 2017-12-31 (from “Q3”)', `Mark milestone 2.1a complete (Done, completed ${today})`]);
+    const complete = await applyAndCheck(actions[1]);
+    expect(complete.text).toContain(`            lead: Kent Police\n            status: done\n            completed: ${today}\n`);
+    // Completed after the plan's asOf (2018-06-30): the core says so; no longer overdue.
+    expect(byCode(complete.diagnostics, 'overdue').map((d) => d.range.start.line)).not.toContain(rangeOf(complete.text, 'due: Q3').start.line);
+    expect(byCode(complete.diagnostics, 'completed-after-as-of')).toHaveLength(1);
+    const rewrite = await applyAndCheck(actions[0]);
+    expect(rewrite.text).toContain('due: 2017-12-31\n            lead: Kent Police');
+  });
+
+  it('offers the ISO rewrite on a due text without a finding (refactor)', async () => {
+    const current = client.texts.get(county())!;
+    const at = rangeOf(current, '31/07/2018');
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: county() }, range: { start: at.start, end: at.start }, context: { diagnostics: [] } })) as CodeAction[];
+    expect(actions.map((action) => [action.title, action.kind])).toEqual([['Write the date as 2018-07-31 (from “31/07/2018”)', 'refactor.rewrite']]);
+  });
+
+  it('adds a completed date to an item marked complete without one', async () => {
+    const diagnostic = byCode(await diagnosticsNow(), 'complete-without-date')[0];
+    const [action] = await codeActionsFor(county(), diagnostic);
+    const today = civilDateInLondon(new Date());
+    expect(action.title).toBe(`Add the completed date (today, ${today})`);
+    const after = await applyAndCheck(action);
+    expect(after.text).toContain(`        status: done\n        completed: ${today}\n`);
+    expect(byCode(after.diagnostics, 'complete-without-date')).toEqual([]);
+    // Comments survive every fix.
+    expect(after.text).toContain('title: Hold a one-day data workshop # as written in the agreement');
+    expect(after.text.split('\n').slice(0, 3)).toEqual(text.split('\n').slice(0, 3));
+    await client.change(county(), text);
+  });
+});
+
+describe('rename', () => {
+  it('renames an agency id in its register and every plan that writes it', async () => {
+    const text = client.texts.get(county())!;
+    const at = rangeOf(text, 'lead: KFRS').end;
+    const prepared = await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: county() }, position: at });
+    expect(prepared).toEqual({ range: rangeOf(text, 'KFRS', 0), placeholder: 'KFRS' });
+    const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: county() }, position: at, newName: 'KFRS-X' });
+    const register = read('county.agencies.yaml');
+    expect(applyEdits(register, editsFor(edit, countyRegister()))).toBe(register.replace('id: KFRS', 'id: KFRS-X'));
+    // The id and the part of the joint lead; "Kent Fire and Rescue" (an unknown spelling) and names stay.
+    expect(applyEdits(text, editsFor(edit, county()))).toBe(text.replace('lead: KFRS', 'lead: KFRS-X').replace('KCC RS/KFRS', 'KCC RS/KFRS-X'));
+    expect(Object.keys(edit!.changes!).sort()).toEqual([county(), countyRegister()].sort());
+  });
+
+  it('renames a register id used by several plans, and its parent fields', async () => {
+    const kent = read('kent.agencies.yaml');
+    const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: kentRegister() }, position: rangeOf(kent, 'KCC\n').start, newName: 'Kent CC' });
+    const changed = applyEdits(kent, editsFor(edit, kentRegister()));
+    expect(changed).toContain('  - id: Kent CC\n    name: Kent County Council');
+    expect(changed).not.toContain('parent: KCC\n');
+    expect(changed.match(/parent: Kent CC/g)!.length).toBe(kent.match(/parent: KCC\n/g)!.length);
+    const county = client.texts.get(uriOf(file('county-agreement.plan.yaml')))!;
+    expect(applyEdits(county, editsFor(edit, uriOf(file('county-agreement.plan.yaml'))))).toContain('lead: Kent CC\n');
+  });
+
+  it('refuses to rename what is not an agency id', async () => {
+    const text = client.texts.get(county())!;
+    await expect(client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'Road Safety').start })).rejects.toThrow(/Only agency ids can be renamed/);
+  });
+});
+
+describe('files on disk', () => {
+  it('re-checks a plan when a register it uses changes on disk', async () => {
+    const planName = 'disk.plan.yaml';
+    const registerName = 'disk.agencies.yaml';
+    fs.writeFileSync(file(registerName), 'agencies:\n  - id: ABC\n    name: Alpha Beta Council\n');
+    fs.writeFileSync(file(planName), 'title: Disk\nregisters: [disk.agencies.yaml]\nthemes:\n  - title: T\n    actions:\n      - title: A\n        lead: XYZ\n');
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(file(registerName)), type: FileChangeType.Created }, { uri: uriOf(file(planName)), type: FileChangeType.Created }] });
+    const first = await client.waitFor('unknown XYZ', () => {
+      const list = client.published.get(uriOf(file(planName)));
+      return list?.[list.length - 1]?.diagnostics.find((d) => d.code === 'unknown-agency');
+    });
+    expect(first.message).toBe('"XYZ" is not in the agency register: add it to the register, or use the id of a registered agency.');
+    fs.writeFileSync(file(registerName), 'agencies:\n  - id: ABC\n    name: Alpha Beta Council\n  - id: XYZ\n    name: Xylophone Council\n');
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(file(registerName)), type: FileChangeType.Changed }] });
+    await client.waitFor('XYZ known', () => {
+      const list = client.published.get(uriOf(file(planName)));
+      const last = list?.[list.length - 1]?.diagnostics;
+      return last && !last.some((d) => d.code === 'unknown-agency') ? true : undefined;
+    });
+    fs.rmSync(file(planName));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(file(planName)), type: FileChangeType.Deleted }] });
+    await client.waitFor('cleared after delete', () => {
+      const list = client.published.get(uriOf(file(planName)));
+      return list?.[list.length - 1]?.diagnostics.length === 0 ? true : undefined;
+    });
+  });
+});
