@@ -217,6 +217,9 @@ window.bench = {
   },
 };
 
+// The elements are created by this script, not found in the page: ask the bundle for their code.
+const { loadElements } = await import('/plankit/plankit.js');
+await loadElements('plan-action-table', 'plan-milestone-timeline');
 await Promise.all(['plan-action-table', 'plan-milestone-timeline'].map((name) => customElements.whenDefined(name)));
 await frame();
 window.benchReady = true;
