@@ -150,3 +150,9 @@ if (browserRows.length > 0) {
   }
   for (const note of browserRows.notes) console.log(note);
 }
+
+// The language server over stdio (bench/lsp.mjs): keystroke to diagnostics, completion, open and
+// memory, next to yaml-language-server with the same client, plan and schema.
+console.log('');
+const { runLspBench } = await import('./lsp.mjs');
+await runLspBench();

@@ -21,9 +21,19 @@ export function planSettings(scope?: vscode.Uri): { asOf?: string; dueSoonDays?:
   return { asOf: config.get<string>('asOf'), dueSoonDays: config.get<number>('dueSoonDays') };
 }
 
+/** The last reading of each document, so that the preview and the status bar read each version once. */
+const readings = new Map<string, { key: string; reading: PlanReading }>();
+
 /** Reads a plan document's current text with the core. */
 export function readPlanDocument(document: vscode.TextDocument): PlanReading {
-  return readPlanText(document.getText(), fileNameForReading(document.fileName, document.languageId), planSettings(document.uri), civilDateInLondon(new Date()));
+  const settings = planSettings(document.uri);
+  const today = civilDateInLondon(new Date());
+  const key = `${document.version}|${document.languageId}|${settings.asOf ?? ''}|${settings.dueSoonDays ?? ''}|${today}`;
+  const cached = readings.get(document.uri.toString());
+  if (cached?.key === key) return cached.reading;
+  const reading = readPlanText(document.getText(), fileNameForReading(document.fileName, document.languageId), settings, today);
+  readings.set(document.uri.toString(), { key, reading });
+  return reading;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -41,12 +51,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       configurationSection: 'plankit',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{plan,agencies}.{yaml,yml,json}'),
     },
-    initializationOptions: { settings: vscode.workspace.getConfiguration('plankit') },
+    // The settings at start; the server asks for them again (workspace/configuration) when they change.
+    initializationOptions: { settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('plankit'))) as unknown },
     outputChannelName: 'Plankit',
   };
   // The id 'plankit' makes the client follow the `plankit.trace.server` setting.
   client = new LanguageClient('plankit', 'Plankit', serverOptions, clientOptions);
   context.subscriptions.push({ dispose: () => void client?.stop() });
+
+  context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((document) => readings.delete(document.uri.toString())));
 
   const previews = new PreviewManager(context.extensionUri, readPlanDocument, planSettings);
   context.subscriptions.push(previews);
@@ -59,7 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         void vscode.window.showInformationMessage('Open a plan (a .plan.yaml or .plan.json file) to preview it.');
         return;
       }
-      previews.open(document, vscode.window.activeTextEditor?.viewColumn);
+      previews.open(document);
     }),
     vscode.commands.registerCommand('plankit.newPlan', async () => {
       const title = await vscode.window.showInputBox({
@@ -73,6 +86,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.window.showTextDocument(document);
     }),
   );
+
+  // VS Code's JSON support checks JSON plans and registers against the contributed schemas (and
+  // completes and explains their fields), but it starts only for its own languages: start it when
+  // one of ours is opened.
+  const startJsonSupport = (document: vscode.TextDocument) => {
+    if (document.languageId.startsWith('plankit-') && document.languageId.endsWith('-json')) {
+      void vscode.extensions.getExtension('vscode.json-language-features')?.activate();
+    }
+  };
+  vscode.workspace.textDocuments.forEach(startJsonSupport);
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startJsonSupport));
 
   await client.start();
 }

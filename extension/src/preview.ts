@@ -118,7 +118,7 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   /** Opens (or shows) the preview of a plan document beside its editor. */
-  open(document: vscode.TextDocument, column: vscode.ViewColumn | undefined): void {
+  open(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     const existing = this.previews.get(key);
     if (existing) {
@@ -129,7 +129,7 @@ export class PreviewManager implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(
       'plankit.preview',
       `Preview ${baseName(document.fileName)}`,
-      { viewColumn: column === undefined ? vscode.ViewColumn.Beside : column + 1, preserveFocus: true },
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [this.mediaRoot], enableFindWidget: true },
     );
     panel.iconPath = vscode.Uri.joinPath(this.mediaRoot, 'preview-icon.svg');

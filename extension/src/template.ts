@@ -42,8 +42,10 @@ export function newPlanTemplate(options: { today: IsoDate; title?: string; schem
   const end = `March ${year + 2}`;
   const title = options.title?.trim() || 'Community Safety Partnership action plan';
   const schema = options.schemaPath ? `# yaml-language-server: $schema=${options.schemaPath}\n` : '';
-  return `${schema}# A Plankit plan: see the Plankit extension's README for what each field means.
-title: ${quoted(title)}
+  // The title comes first: VS Code names an untitled editor after its first line.
+  return `${schema}title: ${quoted(title)}
+# A Plankit plan. Save it as a file whose name ends in .plan.yaml. Each field is explained when you
+# hover over it, and the Problems panel lists anything to put right.
 partnership: Example Community Safety Partnership
 period: ${quoted(period)}
 

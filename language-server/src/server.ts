@@ -38,8 +38,13 @@ import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings.j
 import { documentSymbols, foldingRanges } from './symbols.js';
 import { Workspace, type DocumentCheck } from './workspace.js';
 
-/** How long to wait after a keystroke before checking (later keystrokes restart the wait). */
+/**
+ * How long to wait after a keystroke before checking a file whose last check took long enough to
+ * be worth skipping for a keystroke that follows at once (later keystrokes restart the wait). A
+ * file that checks in less than QUICK_CHECK_MS is checked at once.
+ */
 const DEBOUNCE_MS = 15;
+const QUICK_CHECK_MS = 20;
 
 /** Starts a server on a connection (the process's stdio, IPC or socket by default). */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
@@ -53,6 +58,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const log = (message: string) => connection.console.log(message);
   const workspace = new Workspace(documents, () => settings, today, log);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** How long each file's last check took, in milliseconds (for the pause after a keystroke). */
+  const checkTimes = new Map<string, number>();
   /** Files whose diagnostics were published (so they can be cleared). */
   const published = new Set<string>();
   let ready = false;
@@ -91,7 +98,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return;
     }
     const stamp = workspace.stampOf(fileName);
+    const started = performance.now();
     const entry = await workspace.check(fileName);
+    checkTimes.set(fileName, performance.now() - started);
     // A newer version came in while this one was checked: its own run will publish.
     if (entry.stamp !== workspace.stampOf(fileName) || stamp !== entry.stamp) return;
     published.add(fileName);
@@ -223,7 +232,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   documents.onDidChangeContent((event) => {
     const fileName = workspace.fileNameOf(event.document.uri);
-    changed(fileName, DEBOUNCE_MS);
+    changed(fileName, (checkTimes.get(fileName) ?? Infinity) < QUICK_CHECK_MS ? 0 : DEBOUNCE_MS);
   });
   documents.onDidClose((event) => {
     const fileName = workspace.closed(event.document.uri);

@@ -89,7 +89,7 @@ describe('settings', () => {
     expect(properties['plankit.severity']).toMatchObject({ type: 'object', default: {} });
     expect(properties['plankit.severity'].additionalProperties.enum).toEqual(['error', 'warning', 'information', 'hint', 'off']);
     expect(properties['plankit.trace.server']).toMatchObject({ type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off' });
-    for (const [key, value] of Object.entries(properties)) expect((value as { markdownDescription?: string }).markdownDescription, key).toMatch(/\w{10}/);
+    for (const [key, value] of Object.entries(properties)) expect((value as { markdownDescription?: string }).markdownDescription?.length ?? 0, key).toBeGreaterThan(30);
   });
 
   it('accepts in plankit.asOf only a date or nothing', () => {

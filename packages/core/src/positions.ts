@@ -19,12 +19,33 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    let at = text.indexOf('\n');
-    while (at !== -1) {
-      starts.push(at + 1);
-      at = text.indexOf('\n', at + 1);
+    if (text.indexOf('\r') === -1) {
+      let at = text.indexOf('\n');
+      while (at !== -1) {
+        starts.push(at + 1);
+        at = text.indexOf('\n', at + 1);
+      }
+    } else {
+      // Lines end at LF, CRLF or a lone CR, as in YAML 1.2 and the Language Server Protocol.
+      for (let at = 0; at < text.length; at++) {
+        const code = text.charCodeAt(at);
+        if (code === 10) starts.push(at + 1);
+        else if (code === 13) {
+          if (text.charCodeAt(at + 1) === 10) at++;
+          starts.push(at + 1);
+        }
+      }
     }
     this.lineStarts = starts;
+  }
+
+  /** The offset where a line's text ends (before its line break). */
+  private lineEnd(line: number): number {
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    let end = this.lineStarts[line + 1];
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
   }
 
   /** Number of lines (a text with no newline has one). */
@@ -56,13 +77,12 @@ export class LineIndex {
     return { line: low, character: clamped - this.lineStarts[low] };
   }
 
-  /** The character offset of a position (clamped into the text). */
+  /** The character offset of a position (clamped into the text; a column past a line's end is its end). */
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
     if (position.line >= this.lineStarts.length) return this.text.length;
     const lineStart = this.lineStarts[position.line];
-    const nextStart = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
-    return Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
+    return Math.max(lineStart, Math.min(lineStart + Math.max(0, position.character), this.lineEnd(position.line)));
   }
 
   /** The range covering offsets [start, end). */
@@ -72,9 +92,7 @@ export class LineIndex {
 
   /** The text of one line without its line break. */
   lineText(line: number): string {
-    const start = this.lineStarts[line] ?? this.text.length;
-    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
-    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
-    return this.text.slice(start, end);
+    if (line < 0 || line >= this.lineStarts.length) return '';
+    return this.text.slice(this.lineStarts[line], this.lineEnd(line));
   }
 }

@@ -1,0 +1,499 @@
+// The language-server benchmark: Plankit's server and yaml-language-server 1.25.0, each started as
+// a child process and driven over stdio by the same client code (bench/lsp-client.mjs), on the same
+// generated plans (bench/generate-plan.mjs) and the same schema (schemas/plan.schema.json), side by
+// side in one run. Prints one table: keystroke to published diagnostics on a 2,000- and a 200-action
+// plan, completion of a lead agency, didOpen to first diagnostics in a fresh process, the server's
+// memory, and the number of diagnostics each server reported (to show both really checked the file).
+//
+//   node bench/lsp.mjs                      on its own
+//   const { runLspBench } = await import('./lsp.mjs'); await runLspBench();   from bench/run.mjs
+//
+// Environment: BENCH_LSP_KEYSTROKES (timed keystrokes per plan, default 60, after 10 warm-up ones),
+// BENCH_LSP_COMPLETIONS (default 30), BENCH_LSP_OPEN_RUNS (fresh processes per server, default 3),
+// BENCH_LSP_DEBUG=1 (each step's start on stderr), BENCH_LSP_CPU_PROF=<folder> (a CPU profile of
+// every server process, for chrome://inspect or a profile viewer: where a server spends the time).
+// Not a test: nothing here fails a build. A server that cannot start, or stops answering, gets a line
+// in the table saying so, and the rest of the bench goes on.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol/node.js';
+import { liveClients, LspClient, TimeoutError } from './lsp-client.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '..');
+const PLANKIT_SERVER = join(repoRoot, 'language-server', 'dist', 'server.js');
+const YLS_SERVER = join(repoRoot, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+const SCHEMA_PATH = join(repoRoot, 'schemas', 'plan.schema.json');
+const SCHEMA_URI = pathToFileURL(SCHEMA_PATH).href;
+
+const positiveInt = (name, fallback) => {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+const KEYSTROKES = positiveInt('BENCH_LSP_KEYSTROKES', 60);
+const WARMUP_KEYSTROKES = 10;
+const COMPLETIONS = positiveInt('BENCH_LSP_COMPLETIONS', 30);
+const WARMUP_COMPLETIONS = 3;
+const OPEN_RUNS = positiveInt('BENCH_LSP_OPEN_RUNS', 3);
+/** How long any one answer or publish may take before the server is reported as timed out. */
+const TIMEOUT_MS = 30_000;
+/** A pause between a keystroke's diagnostics and the next keystroke (people type; servers may tidy up after publishing). */
+const TYPING_GAP_MS = 30;
+/**
+ * The most time the keystrokes of one server on one plan, and its completion requests, may take;
+ * past it (on a busy machine) the figures so far are reported, with a note. Keeps the bench near 3 minutes.
+ */
+const KEYSTROKE_BUDGET_MS = 50_000;
+const COMPLETION_BUDGET_MS = 15_000;
+/** BENCH_LSP_CPU_PROF=<folder>: each server process writes a V8 CPU profile there (node --cpu-prof) when it exits. */
+const CPU_PROF_DIR = process.env.BENCH_LSP_CPU_PROF ? resolve(process.env.BENCH_LSP_CPU_PROF) : undefined;
+/** BENCH_LSP_DEBUG=1: when each step of each session starts, on stderr. */
+const DEBUG = Boolean(process.env.BENCH_LSP_DEBUG);
+const benchStart = performance.now();
+const debug = (message) => {
+  if (DEBUG) process.stderr.write(`[lsp bench ${((performance.now() - benchStart) / 1000).toFixed(1)} s] ${message}\n`);
+};
+
+/** The issue's targets (Plankit) and its figures for yaml-language-server on this kind of machine. */
+const TARGETS = { keystroke2000P95: 50, keystroke200P95: 15, completionMedian: 20, open: 200, rssMb: 150 };
+const ISSUE_YLS = 'issue\'s figures for yaml-language-server here: keystroke ≈ 650 ms median, ≈ 1 s p95 (2,000 actions), ≈ 250 ms (200 actions); completion ≈ 360 ms';
+
+const SERVERS = [
+  {
+    key: 'plankit',
+    label: 'Plankit',
+    section: 'plankit',
+    args: [PLANKIT_SERVER, '--stdio'],
+    configuration: (section) => (section === 'plankit' ? {} : null),
+  },
+  {
+    key: 'yls',
+    label: 'yaml-language-server',
+    section: 'yaml',
+    args: [YLS_SERVER, '--stdio'],
+    configuration: (section) => {
+      switch (section) {
+        case 'yaml':
+          return {
+            validate: true,
+            completion: true,
+            hover: true,
+            schemas: { [SCHEMA_URI]: '*.plan.yaml' },
+            format: { enable: false },
+            // The network is closed: no schema store, no Kubernetes CRD store.
+            schemaStore: { enable: false },
+            kubernetesCRDStore: { enable: false },
+          };
+        case 'http':
+          return { proxy: '', proxyStrictSSL: false };
+        case '[yaml]':
+          return { 'editor.tabSize': 2, 'editor.insertSpaces': true };
+        case 'editor':
+          return { tabSize: 2, insertSpaces: true, detectIndentation: false };
+        default:
+          return null;
+      }
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Plans and the keystrokes typed into them
+
+function generate(actions) {
+  const text = execFileSync(process.execPath, [join(here, 'generate-plan.mjs'), '--actions', String(actions)], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  // The generated plan names its schema in a modeline relative to the repository
+  // ('../schemas/plan.schema.json'), which would not resolve from a temp folder and would override
+  // the settings. Here yaml-language-server gets the schema from its `yaml.schemas` setting, as an
+  // editor configured for plans does; Plankit ignores the line either way.
+  const lines = text.split('\n');
+  if (lines[0].startsWith('# yaml-language-server:')) lines[0] = `# Generated by bench/generate-plan.mjs --actions ${actions} for bench/lsp.mjs`;
+  return lines.join('\n');
+}
+
+/** The action (its id) a line belongs to: the nearest `      - id: '…'` above it. */
+function actionIdAt(lines, line) {
+  for (let i = line; i >= 0; i--) {
+    const match = /^ {6}- id: '?([^']+)'?$/.exec(lines[i]);
+    if (match) return match[1];
+  }
+  return '?';
+}
+
+const WORDS = [' Sevenoaks', ' quarterly', ' Swanley', ' reviewed', ' partners', ' Tonbridge', ' agreed', ' evenings', ' Dartford', ' schools'];
+
+/**
+ * `count` one-character insertions: whole words typed at the end of action titles and update
+ * texts, at places spread through the file (a golden-ratio walk, so no two are near each other).
+ */
+function keystrokesFor(text, count) {
+  const lines = text.split('\n');
+  const candidates = {
+    title: [],
+    update: [],
+  };
+  lines.forEach((line, index) => {
+    // An action's title (keys of actions are indented 8) and an update's one-line text (12), plain
+    // scalars that do not end in a quote, so that typing at the end keeps the YAML as it was.
+    if (/^ {8}title: [^'"|>].*[^'"\s]$/.test(line)) candidates.title.push(index);
+    else if (/^ {12}text: [^'"|>].*[^'"\s]$/.test(line)) candidates.update.push(index);
+  });
+  const keystrokes = [];
+  const places = [];
+  const used = new Set();
+  const columns = new Map();
+  for (let k = 0; keystrokes.length < count; k++) {
+    const kind = k % 2 === 0 ? 'title' : 'update';
+    const pool = candidates[kind].length > 0 ? candidates[kind] : candidates.title;
+    if (pool.length === 0) throw new Error('the plan has no action titles to type into');
+    let index = Math.floor((((0.5 + k * 0.6180339887) % 1) + 1) % 1 * pool.length);
+    while (used.has(pool[index]) && used.size < pool.length) index = (index + 1) % pool.length;
+    const line = pool[index];
+    used.add(line);
+    const word = WORDS[k % WORDS.length];
+    places.push({ word, line, kind: pool === candidates.title ? 'title' : 'update', action: actionIdAt(lines, line) });
+    for (const char of word) {
+      if (keystrokes.length >= count) break;
+      const character = columns.get(line) ?? lines[line].length;
+      keystrokes.push({ line, character, char });
+      columns.set(line, character + 1);
+    }
+  }
+  return { keystrokes, places };
+}
+
+function describeKeystrokes(planLabel, { keystrokes, places }) {
+  const where = places.map((p) => `'${p.word.trim()}' after the ${p.kind === 'title' ? 'title' : 'update text'} of action ${p.action} (line ${p.line + 1})`);
+  return `${planLabel}: ${keystrokes.length} keystrokes (${WARMUP_KEYSTROKES} warm-up), one didChange of one character each, typing a space and a word at the end of a line: ${where.join('; ')}`;
+}
+
+/** The `lead: ` value positions of `count` actions spread through the file (actions with one agency written plainly). */
+function leadPositions(text, count) {
+  const lines = text.split('\n');
+  const candidates = [];
+  lines.forEach((line, index) => {
+    if (/^ {8}lead: [A-Za-z]/.test(line)) candidates.push(index);
+  });
+  const positions = [];
+  for (let i = 0; i < count && candidates.length > 0; i++) {
+    const line = candidates[Math.floor(((i + 0.5) / count) * candidates.length)];
+    positions.push({ line, character: '        lead: '.length });
+  }
+  return positions;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+/** Nearest-rank percentile of numbers (q between 0 and 1). */
+function percentile(values, q) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+/** A few words for a table cell: what went wrong, and where. */
+const shortError = (error, where) => `${error instanceof TimeoutError ? `timed out after ${Math.round(TIMEOUT_MS / 1000)} s` : 'failed'} (${where})`;
+const errorText = (error) => (error instanceof TimeoutError ? error.message : `failed: ${error instanceof Error ? error.message : String(error)}`).replace(/\s+/g, ' ').slice(0, 160);
+
+function hoverText(hover) {
+  if (!hover) return '';
+  const contents = Array.isArray(hover.contents) ? hover.contents : [hover.contents];
+  return contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+}
+
+let profileCount = 0;
+function startClient(server) {
+  const profile = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${server.key}-${++profileCount}.cpuprofile`] : [];
+  return new LspClient({ name: server.label, args: [...profile, ...server.args], cwd: repoRoot, configuration: server.configuration, timeoutMs: TIMEOUT_MS, exitWaitMs: CPU_PROF_DIR ? 20_000 : 3_000 });
+}
+
+/** Starts a server with `folder` as its workspace and waits until it has read its settings. */
+async function startServer(server, folder) {
+  const client = startClient(server);
+  await client.initialize({ rootUri: pathToFileURL(folder).href });
+  await client.waitFor(`${server.label} to ask for its settings`, () => (client.configurationRequests.includes(server.section) ? true : undefined));
+  // Let it act on them (register capabilities, scan the workspace folder) before the document comes.
+  await client.quiet(300);
+  return client;
+}
+
+/**
+ * One server on one plan, in one process: open, settle, type the keystrokes (each waits for its
+ * own diagnostics), then memory, completion (optional) and the final diagnostics.
+ */
+async function session(server, plan, { completions }) {
+  const out = { server: server.key };
+  let client;
+  const step = { name: 'start' };
+  const stage = (name) => {
+    step.name = name;
+    debug(`${server.label}, ${plan.actions} actions: ${name}`);
+  };
+  try {
+    if (server.missing) throw new Error(server.missing);
+    stage('start');
+    client = await startServer(server, plan.dir);
+    stage('open');
+    const { since, sentAt } = client.open(plan.uri, plan.text, 1);
+    const first = await client.waitForPublish(plan.uri, since, 1, 'diagnostics after opening the plan');
+    debug(`${server.label}, ${plan.actions} actions: first diagnostics ${(first.at - sentAt).toFixed(0)} ms after didOpen`);
+    // Let anything the open set going finish (a second validation, a workspace check).
+    await client.quiet(1_500);
+
+    // The schema really applies (for yaml-language-server it comes from the yaml.schemas setting).
+    stage('hover');
+    const line = plan.lines.findIndex((l) => l.startsWith('partnership:'));
+    const { result: hover } = await client.timedRequest(HoverRequest.type, { textDocument: { uri: plan.uri }, position: { line, character: 3 } }, 'a hover on partnership:');
+    out.schemaApplied = hoverText(hover).includes(plan.partnershipDescription.slice(0, 40));
+
+    stage('keystrokes');
+    const times = [];
+    let version = 1;
+    let last = first;
+    const budgetStart = performance.now();
+    for (const [index, key] of plan.keys.keystrokes.entries()) {
+      version += 1;
+      const position = { line: key.line, character: key.character };
+      const change = client.change(plan.uri, version, [{ range: { start: position, end: position }, text: key.char }]);
+      last = await client.waitForPublish(plan.uri, change.since, version, `diagnostics for keystroke ${index + 1}`);
+      if (index >= WARMUP_KEYSTROKES) times.push(last.at - change.sentAt);
+      if (times.length >= 10 && performance.now() - budgetStart > KEYSTROKE_BUDGET_MS) {
+        out.keystrokeNote = `stopped after ${times.length} timed keystrokes (${Math.round(KEYSTROKE_BUDGET_MS / 1000)} s budget)`;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, TYPING_GAP_MS));
+    }
+    out.keystrokes = { p50: percentile(times, 0.5), p95: percentile(times, 0.95), n: times.length };
+    out.memory = client.memory();
+
+    // The diagnostics for the final text: the last set published once the server is quiet.
+    await client.quiet(500);
+    const list = client.published.get(plan.uri);
+    out.finalDiagnostics = list[list.length - 1].diagnostics.length;
+    out.finalPublishKb = Buffer.byteLength(JSON.stringify(list[list.length - 1].diagnostics)) / 1024;
+
+    if (completions) {
+      stage('completion');
+      const positions = leadPositions(plan.text, WARMUP_COMPLETIONS + COMPLETIONS);
+      const ms = [];
+      const completionStart = performance.now();
+      for (const [index, position] of positions.entries()) {
+        if (ms.length >= 10 && performance.now() - completionStart > COMPLETION_BUDGET_MS) {
+          out.completionNote = `stopped after ${ms.length} timed completion requests (${Math.round(COMPLETION_BUDGET_MS / 1000)} s budget)`;
+          break;
+        }
+        const { result, ms: took } = await client.timedRequest(
+          CompletionRequest.type,
+          { textDocument: { uri: plan.uri }, position, context: { triggerKind: 1 } },
+          `completion request ${index + 1}`,
+        );
+        if (index >= WARMUP_COMPLETIONS) ms.push(took);
+        if (index === WARMUP_COMPLETIONS) {
+          const items = Array.isArray(result) ? result : (result?.items ?? []);
+          out.completionItems = items.length;
+          out.completionSample = items.slice(0, 4).map((item) => item.label);
+        }
+      }
+      out.completion = { median: percentile(ms, 0.5), p95: percentile(ms, 0.95), n: ms.length };
+    }
+  } catch (error) {
+    out.error = errorText(error);
+    out.failedAt = step.name;
+    out.short = shortError(error, step.name);
+  } finally {
+    await client?.close();
+    debug(`${server.label}, ${plan.actions} actions: done`);
+  }
+  return out;
+}
+
+/** didOpen to the first publishDiagnostics, in a fresh process whose workspace folder is empty. */
+async function openOnce(server, plan, emptyDir) {
+  let client;
+  try {
+    if (server.missing) throw new Error(server.missing);
+    debug(`${server.label}: fresh process for didOpen`);
+    client = await startServer(server, emptyDir);
+    const { since, sentAt } = client.open(plan.uri, plan.text, 1);
+    const first = await client.waitForPublish(plan.uri, since, 1, 'diagnostics after opening the plan');
+    return { ms: first.at - sentAt };
+  } catch (error) {
+    return { error: errorText(error), short: shortError(error, 'didOpen') };
+  } finally {
+    await client?.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table
+
+/** A number a server's code sets (its debounce), or '?'. */
+function pauseOf(file, pattern) {
+  try {
+    return pattern.exec(readFileSync(file, 'utf8'))?.[1] ?? '?';
+  } catch {
+    return '?';
+  }
+}
+
+const fmt = (value, digits = 1) => (typeof value === 'number' ? (Number.isFinite(value) ? value.toFixed(digits) : '—') : value);
+const ratioOf = (a, b) => (typeof a === 'number' && typeof b === 'number' && Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(3)}×` : '—');
+const judged = (value, target) => (typeof value === 'number' && Number.isFinite(value) ? `≤ ${target}: ${value <= target ? 'met' : 'not met here'}` : `≤ ${target}`);
+
+function printTable(title, header, rows) {
+  const table = [header, ...rows].map((row) => row.map((cell) => fmt(cell)));
+  const widths = header.map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
+  console.log(title);
+  for (const [index, row] of table.entries()) {
+    console.log(row.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  '));
+    if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Runs the whole language-server bench and prints its table; returns the rows. Never throws for a server's failure. */
+export async function runLspBench() {
+  const started = performance.now();
+  const tmp = realpathSync(mkdtempSync(join(tmpdir(), 'plankit-lsp-bench-')));
+  const cleanup = () => {
+    for (const client of [...liveClients]) client.kill();
+    rmSync(tmp, { recursive: true, force: true });
+  };
+  process.on('exit', cleanup);
+  try {
+    // Plankit's server, built if it is not there yet.
+    const plankit = SERVERS[0];
+    if (!existsSync(PLANKIT_SERVER)) {
+      try {
+        execFileSync('npx', ['tsc', '-b', 'language-server'], { cwd: repoRoot, stdio: 'inherit' });
+      } catch {
+        /* reported below */
+      }
+      if (!existsSync(PLANKIT_SERVER)) plankit.missing = 'not built (npx tsc -b language-server failed)';
+    }
+    if (!existsSync(YLS_SERVER)) SERVERS[1].missing = 'not installed (node_modules/yaml-language-server)';
+
+    const partnershipDescription = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')).properties.partnership.description;
+    const emptyDir = join(tmp, 'empty');
+    mkdirSync(emptyDir);
+    const plans = {};
+    for (const actions of [2000, 200]) {
+      const dir = join(tmp, `plan-${actions}`);
+      mkdirSync(dir);
+      const file = join(dir, 'bench.plan.yaml');
+      const text = generate(actions);
+      writeFileSync(file, text);
+      const lines = text.split('\n');
+      plans[actions] = {
+        actions,
+        dir,
+        file,
+        uri: pathToFileURL(file).href,
+        text,
+        lines,
+        sizeKb: Buffer.byteLength(text) / 1024,
+        partnershipDescription,
+        keys: keystrokesFor(text, WARMUP_KEYSTROKES + KEYSTROKES),
+      };
+    }
+
+    // One server at a time (the machine is shared): sessions first, then the fresh-process opens.
+    const results = { 2000: {}, 200: {} };
+    for (const actions of [2000, 200]) {
+      for (const server of SERVERS) {
+        results[actions][server.key] = await session(server, plans[actions], { completions: actions === 2000 });
+      }
+    }
+    const opens = { plankit: [], yls: [] };
+    for (let run = 0; run < OPEN_RUNS; run++) {
+      for (const server of SERVERS) opens[server.key].push(await openOnce(server, plans[2000], emptyDir));
+    }
+
+    // Rows: [measurement, Plankit, yaml-language-server, ratio, target].
+    const rows = [];
+    const noRatio = new Set();
+    const cell = (result, pick) => (result.error && pick(result) === undefined ? result.short : pick(result));
+    const row = (label, pick, target, targetFormat = judged, resultsFor = results[2000]) => {
+      const p = cell(resultsFor.plankit, pick);
+      const y = cell(resultsFor.yls, pick);
+      rows.push([label, p ?? '—', y ?? '—', noRatio.has(label) ? '' : ratioOf(p, y), target === undefined ? '' : targetFormat(p, target)]);
+    };
+    for (const actions of [2000, 200]) {
+      const plan = plans[actions];
+      const res = results[actions];
+      const target = actions === 2000 ? TARGETS.keystroke2000P95 : TARGETS.keystroke200P95;
+      rows.push([`${actions.toLocaleString('en-GB')} actions (${plan.sizeKb.toFixed(0)} KB YAML)`, '', '', '', '']);
+      row(`  keystroke → publishDiagnostics p50 ms (${KEYSTROKES} keystrokes)`, (r) => r.keystrokes?.p50, undefined, judged, res);
+      row(`  keystroke → publishDiagnostics p95 ms`, (r) => r.keystrokes?.p95, target, judged, res);
+      if (actions === 2000) {
+        row(`  completion at an action's 'lead: ' median ms (${COMPLETIONS} requests)`, (r) => r.completion?.median, TARGETS.completionMedian, judged, res);
+        row(`  completion at an action's 'lead: ' p95 ms`, (r) => r.completion?.p95, undefined, judged, res);
+        row(`  completion items offered`, (r) => (r.completionItems === undefined ? undefined : String(r.completionItems)), undefined, judged, res);
+        const openMedian = (list) => {
+          const ok = list.filter((o) => o.ms !== undefined).map((o) => o.ms);
+          return ok.length === list.length ? percentile(ok, 0.5) : list.find((o) => o.error)?.short;
+        };
+        const p = openMedian(opens.plankit);
+        const y = openMedian(opens.yls);
+        rows.push([`  didOpen → first publishDiagnostics ms (fresh process, median of ${OPEN_RUNS})`, p, y, ratioOf(p, y), judged(p, TARGETS.open)]);
+        row(`  server RSS after open + keystrokes MB`, (r) => r.memory?.rss, TARGETS.rssMb, judged, res);
+        row(`  server peak RSS (VmHWM) MB`, (r) => r.memory?.peak, undefined, judged, res);
+      }
+      row(`  diagnostics for the final text`, (r) => (r.finalDiagnostics === undefined ? undefined : String(r.finalDiagnostics)), undefined, judged, res);
+      noRatio.add(`  size of that publishDiagnostics' diagnostics, KB of JSON`);
+      row(`  size of that publishDiagnostics' diagnostics, KB of JSON`, (r) => r.finalPublishKb, undefined, judged, res);
+      row(`  schema applied (hover on 'partnership:' shows its description)`, (r) => (r.schemaApplied === undefined ? undefined : r.schemaApplied ? 'yes' : 'NO'), undefined, judged, res);
+    }
+
+    const header = ['measurement', 'Plankit', 'yaml-language-server', 'Plankit / YLS', 'target (Plankit)'];
+    console.log('');
+    printTable(
+      `Language servers over stdio — Node ${process.version}, yaml-language-server 1.25.0 with the plan schema from yaml.schemas; same client, plans and schema`,
+      header,
+      rows,
+    );
+    console.log(ISSUE_YLS);
+    console.log(`Each keystroke figure includes the server's own pause after a change before it checks: Plankit ${pauseOf(PLANKIT_SERVER, /DEBOUNCE_MS = (\d+)/)} ms, yaml-language-server ${pauseOf(join(repoRoot, 'node_modules', 'yaml-language-server', 'out', 'server', 'src', 'yamlSettings.js'), /validationDelayMs = (\d+)/)} ms (read from their code).`);
+    for (const actions of [2000, 200]) console.log(describeKeystrokes(`${actions}-action plan`, plans[actions].keys));
+    for (const actions of [2000, 200]) {
+      for (const server of SERVERS) {
+        const r = results[actions][server.key];
+        if (r.error) console.log(`${server.label}, ${actions} actions: ${r.error} (at: ${r.failedAt})`);
+        if (r.keystrokeNote) console.log(`${server.label}, ${actions} actions: ${r.keystrokeNote}`);
+        if (r.completionNote) console.log(`${server.label}, ${actions} actions: ${r.completionNote}`);
+      }
+    }
+    for (const server of SERVERS) {
+      const r = results[2000][server.key];
+      if (r.completionSample) console.log(`${server.label} completion at 'lead: ' offers ${r.completionItems} items, first: ${r.completionSample.map((l) => JSON.stringify(l)).join(', ')}`);
+      const times = opens[server.key].map((o) => (o.ms !== undefined ? o.ms.toFixed(0) : o.error)).join(', ');
+      console.log(`${server.label} didOpen → first diagnostics, each run (ms): ${times}`);
+    }
+    console.log(`(language-server bench took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    return rows;
+  } finally {
+    process.off('exit', cleanup);
+    cleanup();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const stop = (signal) => {
+    for (const client of [...liveClients]) client.kill();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  runLspBench().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
