@@ -263,7 +263,9 @@ export class Workspace {
     }
     let check: FileCheck;
     try {
-      check = await checkFile(fileName, text, host, { asOf: settings.asOf, today: this.today(), dueSoonDays: settings.dueSoonDays });
+      // The last check of this file lets the core re-read only what an edit touched.
+      const previous = this.cache.get(fileName)?.check;
+      check = await checkFile(fileName, text, host, { asOf: settings.asOf, today: this.today(), dueSoonDays: settings.dueSoonDays, previous, reuse: true });
     } catch (error) {
       // The core never throws on bad text; if it ever does, the file gets no findings rather than a dead server.
       this.log(`Checking ${fileName} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -53,7 +53,8 @@ ajv.addSchema(rulesOnly(agencies), 'agencies');
 
 // One validator per anyOf branch as well, so that a value that fits no branch can be reported
 // against the branch it came closest to (never "must match a schema in anyOf").
-const exports = { validatePlan: 'plan', validateRegister: 'agencies' };
+// validateAction: one action on its own, for editors that re-check only the action an edit touched.
+const exports = { validatePlan: 'plan', validateRegister: 'agencies', validateAction: 'plan#/$defs/action' };
 const branches = {};
 function collectBranches(node, pointer, schemaName) {
   if (!node || typeof node !== 'object') return;

@@ -40,6 +40,11 @@ export class AgencyIndex {
     if (folded && !this.byName.has(folded)) this.byName.set(folded, { agency, by });
   }
 
+  /** What the index answers from (ids, names, other spellings): equal fingerprints, equal answers. */
+  fingerprint(): unknown[] {
+    return this.agencies.map((agency) => [agency.id, agency.name, agency.aliases]);
+  }
+
   /** Whether the index has any agency at all (a plan without a register is not checked for agencies). */
   get isEmpty(): boolean {
     return this.agencies.length === 0;

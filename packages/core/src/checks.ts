@@ -14,6 +14,58 @@ export interface CheckContext {
   lines: LineIndex;
   /** Plans named by `links[].plan`, by the path as written in the link, when the front end could load them. */
   linkedPlans?: ReadonlyMap<string, Plan>;
+  /**
+   * Findings of earlier checks of the same file, reused for model objects that are the same objects
+   * as then (an editor re-reads only what an edit touched: see `rereadPlanFile`).
+   */
+  cache?: CheckCache;
+}
+
+/**
+ * What one check leaves for the next check of the same file: each action's and milestone's date
+ * findings, and each agency name's match, under the settings they were made with. Reused only for
+ * identical model objects and settings, so a check with a cache reports exactly what one without
+ * does.
+ */
+export class CheckCache {
+  /** The settings the entries below were made under; a change empties them. */
+  private key = '';
+  private agencyKey = '';
+  private items = new WeakMap<object, Diagnostic[]>();
+  private agencyFindings = new Map<string, { match: boolean; suggestion?: ReturnType<PlanAnalysis['agencies']['suggest']> }>();
+
+  /** Starts a check: entries made under other settings are dropped. */
+  begin(analysis: PlanAnalysis): void {
+    const key = JSON.stringify([analysis.asOf, analysis.dueSoonDays, analysis.plan.statusScheme, analysis.plan.period ?? null]);
+    if (key !== this.key) {
+      this.key = key;
+      this.items = new WeakMap();
+    }
+    const agencyKey = JSON.stringify(analysis.agencies.fingerprint());
+    if (agencyKey !== this.agencyKey) {
+      this.agencyKey = agencyKey;
+      this.agencyFindings = new Map();
+    }
+  }
+
+  itemFindings(item: object): Diagnostic[] | undefined {
+    return this.items.get(item);
+  }
+
+  setItemFindings(item: object, findings: Diagnostic[]): void {
+    this.items.set(item, findings);
+  }
+
+  agency(analysis: PlanAnalysis, text: string): { match: boolean; suggestion?: ReturnType<PlanAnalysis['agencies']['suggest']> } {
+    let found = this.agencyFindings.get(text);
+    if (!found) {
+      const match = analysis.agencies.match(text) !== undefined;
+      found = { match, suggestion: match ? undefined : analysis.agencies.suggest(text) };
+      if (this.agencyFindings.size > 50_000) this.agencyFindings.clear();
+      this.agencyFindings.set(text, found);
+    }
+    return found;
+  }
 }
 
 /** Marks that may follow an action number to point at a footnote (`2.2*`). */
@@ -25,6 +77,7 @@ const FOOTNOTE_MARK = /[*†‡§¶#^]+$|[¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u;
  */
 export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  context.cache?.begin(analysis);
   const { plan } = analysis;
   const report = (code: DiagnosticCode, range: Range, message: string, data?: Record<string, unknown>, severity?: Severity) =>
     diagnostics.push({ range, severity: severity ?? DIAGNOSTIC_CODES[code].severity, code, message, data });
@@ -63,8 +116,9 @@ export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagno
   // Agencies named as leads, partners and risk owners must be in a register (when there is one).
   if (!analysis.agencies.isEmpty) {
     const checkMention = (mention: AgencyMention) => {
-      if (analysis.agencies.match(mention.text)) return;
-      const suggestion = analysis.agencies.suggest(mention.text);
+      const known = context.cache?.agency(analysis, mention.text);
+      if (known ? known.match : analysis.agencies.match(mention.text)) return;
+      const suggestion = known ? known.suggestion : analysis.agencies.suggest(mention.text);
       const data: Record<string, unknown> = { agency: mention.text, role: mention.role, path: mention.path };
       if (suggestion) {
         data.suggestion = suggestion.agency.id;
@@ -111,8 +165,25 @@ export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagno
     }
   }
 
-  // Dates, overdue and due soon, status contradictions, updates.
-  for (const item of analysis.items()) checkItemDates(analysis, item, report, rangeAt, asOfWords);
+  // Dates, overdue and due soon, status contradictions, updates: each item's own, so an unchanged
+  // item (the same model object, under the same settings) keeps its findings from the last check.
+  const cache = context.cache;
+  if (cache) {
+    for (const item of analysis.items()) {
+      let findings = cache.itemFindings(item);
+      if (!findings) {
+        const own: Diagnostic[] = [];
+        const reportOwn: Reporter = (code, range, message, data, severity) =>
+          own.push({ range, severity: severity ?? DIAGNOSTIC_CODES[code].severity, code, message, data });
+        checkItemDates(analysis, item, reportOwn, rangeAt, asOfWords);
+        cache.setItemFindings(item, own);
+        findings = own;
+      }
+      for (const finding of findings) diagnostics.push(finding);
+    }
+  } else {
+    for (const item of analysis.items()) checkItemDates(analysis, item, report, rangeAt, asOfWords);
+  }
 
   // References to themes and actions, here or in another plan.
   const themeIds = new Set(plan.themes.map((theme) => theme.id).filter((id) => id !== undefined));

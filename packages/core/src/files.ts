@@ -1,5 +1,6 @@
 import { astFromValue, toValue, type MapNode } from './ast.js';
-import { checkPlan } from './checks.js';
+import { CheckCache, checkPlan } from './checks.js';
+import { rereadPlanFile } from './incremental.js';
 import { isValidIsoDate, type IsoDate } from './dates.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { readPlanModel, readRegisterModel, type Agency, type LocatedText, type Plan, type Register } from './model.js';
@@ -98,6 +99,8 @@ export interface PlanCheckOptions {
   registers?: readonly RegisterFile[];
   /** Other plans named by links, by the path as written. */
   linkedPlans?: ReadonlyMap<string, Plan>;
+  /** Findings of earlier checks of the same file to reuse for unchanged items (editors). */
+  cache?: CheckCache;
 }
 
 /** The result of a full check: every finding, sorted, and the analysis the front ends query. */
@@ -113,7 +116,7 @@ export function checkPlanFile(file: PlanFile, options: PlanCheckOptions): PlanCh
   const registerAgencies: Agency[] = [];
   for (const register of options.registers ?? []) registerAgencies.push(...(register.register?.agencies ?? []));
   const analysis = new PlanAnalysis(file.plan, { asOf: options.asOf, dueSoonDays: options.dueSoonDays, registerAgencies });
-  diagnostics.push(...checkPlan(analysis, { root: file.source.root, lines: file.source.lines, linkedPlans: options.linkedPlans }));
+  diagnostics.push(...checkPlan(analysis, { root: file.source.root, lines: file.source.lines, linkedPlans: options.linkedPlans, cache: options.cache }));
   // The same agency id defined with two different names (the plan and a register, or two
   // registers) is worth a word: the first definition is the one used.
   const firstById = new Map<string, Agency>();
@@ -249,6 +252,13 @@ export interface FileCheckOptions {
   /** Today's date in Europe/London, from the front end: used when neither the option nor the plan gives one. */
   today: IsoDate;
   dueSoonDays?: number;
+  /**
+   * For editors checking the same file again and again: the last check of this file. Work it did
+   * is reused where the text and settings allow (the findings are exactly those of a fresh check).
+   */
+  previous?: FileCheck;
+  /** Keep what this check learnt for the next one (`FileCheck.reuse`); editors set it. */
+  reuse?: boolean;
 }
 
 /** Everything a front end shows for one file. */
@@ -262,6 +272,8 @@ export interface FileCheck {
   registerFile?: RegisterFile;
   registers: RegisterFile[];
   analysis?: PlanAnalysis;
+  /** What the next check of this file can reuse (when asked for with `reuse`). */
+  reuse?: CheckCache;
 }
 
 /**
@@ -280,7 +292,9 @@ export async function checkFile(fileName: string, text: string, host: FileHost, 
       registers: resolved.registers,
     };
   }
-  const planFile = readPlanFile(text, { fileName });
+  const previousFile = options.previous?.kind === 'plan' && options.previous.planFile?.fileName === fileName ? options.previous.planFile : undefined;
+  const planFile = (previousFile && rereadPlanFile(previousFile, text)) || readPlanFile(text, { fileName });
+  const cache = options.reuse ? (options.previous?.reuse ?? new CheckCache()) : undefined;
   const { asOf, basis } = resolveAsOf({ override: options.asOf, plan: planFile.plan, today: options.today });
   const resolved = await resolveRegisters(fileName, planFile.plan?.registers ?? [], host);
   const linkedPlans = new Map<string, Plan>();
@@ -297,8 +311,9 @@ export async function checkFile(fileName: string, text: string, host: FileHost, 
     const linked = readPlanFile(linkedText, { fileName: target });
     if (linked.plan) linkedPlans.set(target, linked.plan);
   }
-  const check = checkPlanFile(planFile, { asOf, dueSoonDays: options.dueSoonDays, registers: resolved.registers, linkedPlans });
+  const check = checkPlanFile(planFile, { asOf, dueSoonDays: options.dueSoonDays, registers: resolved.registers, linkedPlans, cache });
   return {
+    reuse: cache,
     kind: 'plan',
     diagnostics: sortDiagnostics([...check.diagnostics, ...resolved.diagnostics]),
     asOf,

@@ -23,3 +23,4 @@ export { schemaDiagnostics } from './validate.js';
 export { checkSchema, loadSchemaReporter, schemaReporterLoaded, setSchemaReporter, type SchemaReporter } from './schema-check.js';
 export { parseYamlFast } from './yaml-fast.js';
 export * from './editing.js';
+export { rereadPlanFile } from './incremental.js';

@@ -512,6 +512,32 @@ export function readPlanModel(root: AstNode, lines: LineIndex): Plan | undefined
   return plan;
 }
 
+/**
+ * A plan model with one action read again from a new tree (after an edit inside that action that
+ * kept every line where it was): the other themes and actions are the same objects as before. The
+ * theme holding the action is a new object; its other actions are pointed at it. Undefined when the
+ * tree has no action map at that place.
+ */
+export function rereadActionModel(plan: Plan, root: AstNode, lines: LineIndex, themeIndex: number, actionIndex: number): Plan | undefined {
+  const themeAt = plan.themes.findIndex((theme) => theme.path[1] === themeIndex);
+  const oldTheme = plan.themes[themeAt];
+  if (!oldTheme) return undefined;
+  const actionAt = oldTheme.actions.findIndex((action) => action.path[3] === actionIndex);
+  const themesNode = fieldsOf(root).themes;
+  const themeNode = themesNode?.kind === 'seq' ? themesNode.items[themeIndex] : undefined;
+  const actionsNode = fieldsOf(themeNode).actions;
+  const actionNode = actionsNode?.kind === 'seq' ? actionsNode.items[actionIndex] : undefined;
+  if (actionAt === -1 || actionNode?.kind !== 'map') return undefined;
+  // The theme may end on the edited line: its range is read again too.
+  const theme: Theme = { ...oldTheme, range: lines.rangeOf(themeNode!.start, themeNode!.end), actions: [...oldTheme.actions] };
+  const action = new ModelReader(lines).action(actionNode, ['themes', themeIndex, 'actions', actionIndex], actionIndex, theme, { period: plan.period });
+  theme.actions[actionAt] = action;
+  for (const other of theme.actions) other.theme = theme;
+  const themes = [...plan.themes];
+  themes[themeAt] = theme;
+  return { ...plan, themes };
+}
+
 /** Reads a register file's model from its tree. */
 export function readRegisterModel(root: AstNode, lines: LineIndex, source: string | undefined): Register | undefined {
   if (root.kind !== 'map') return undefined;

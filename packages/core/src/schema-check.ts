@@ -1,6 +1,6 @@
 import type { AstNode } from './ast.js';
 import type { Diagnostic } from './diagnostics.js';
-import { validatePlan, validateRegister } from './generated/validators.js';
+import { validateAction, validatePlan, validateRegister } from './generated/validators.js';
 import type { LineIndex } from './positions.js';
 import type { SchemaKind } from './schema-docs.js';
 
@@ -50,4 +50,12 @@ export function checkSchema(kind: SchemaKind, value: unknown, root: AstNode, lin
       data: { unexplained: true },
     },
   ];
+}
+
+/**
+ * Whether one action's value fits the schema's action definition. In a plan that fitted the schema
+ * before an edit inside one action, the plan fits after it exactly when this action does.
+ */
+export function actionFitsSchema(value: unknown): boolean {
+  return validateAction(value) as boolean;
 }
