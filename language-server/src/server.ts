@@ -44,7 +44,7 @@ import { Workspace, type DocumentCheck } from './workspace.js';
  * file that checks in less than QUICK_CHECK_MS is checked at once.
  */
 const DEBOUNCE_MS = 15;
-const QUICK_CHECK_MS = 20;
+const QUICK_CHECK_MS = 60;
 
 /** Starts a server on a connection (the process's stdio, IPC or socket by default). */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {

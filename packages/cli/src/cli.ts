@@ -22,6 +22,10 @@ Commands:
   validate [files, folders or globs...]   Check plan files (*.plan.yaml, *.plan.json) and agency
                                           registers (*.agencies.yaml). A folder is searched for them.
                                           With nothing named, the current folder is checked.
+  import FILE [options]                   Turn an action plan table (.docx, .xlsx, .csv, .tsv, .html)
+                                          into a plan file. "plankit import --help" for its options.
+  render PLAN [options]                   Write a plan as one self-contained HTML report for committee
+                                          papers. "plankit render --help" for its options.
 
 Options for validate:
   --as-of YYYY-MM-DD     Report overdue and due-soon items as at this date (default: each plan's
@@ -48,6 +52,9 @@ export async function main(argv: string[], env: CliEnvironment): Promise<number>
     env.stdout.write(`${pkg.version}\n`);
     return EXIT_CLEAN;
   }
+  // Each command's code loads only when it runs (the importers' file-format libraries are large).
+  if (command === 'import') return (await import('./import/command.js')).importCommand(rest, env);
+  if (command === 'render') return (await import('./render/command.js')).renderCommand(rest, env);
   if (command !== 'validate') {
     env.stderr.write(`plankit: unknown command "${command}". Run "plankit --help" for the commands.\n`);
     return EXIT_USAGE;
