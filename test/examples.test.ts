@@ -49,6 +49,11 @@ describe('examples', () => {
     const kingston = read('safer-kingston-partnership-plan-2011-14.plan.yaml');
     expect(kingston.period).toEqual({ start: '2011-04-01', end: '2014-03-31', text: '2011/14' });
     expect(kingston.themes.length).toBe(6);
+    // Delivery agents listed under a heading keep it (group), as the plan lists them.
+    const asb = kingston.themes[0].partners;
+    expect(asb.filter((m) => m.group === 'RBK mainstream activity').map((m) => m.officer)).toEqual(['Community Care', 'CCTV', 'Environment', 'Housing Services']);
+    expect(asb.filter((m) => m.group === 'Police mainstream activity').map((m) => m.text)).toEqual(['SNT', 'MPS']);
+    expect(kingston.themes[3].partners.filter((m) => m.group === 'NHS Kingston/GP Commissioned Services').map((m) => m.text)).toEqual(['KHT', 'LHP', 'SWLSTG']);
   });
 
   it.each([200, 2000])('the generator writes a valid %i-action plan that takes the fast path', (actions) => {

@@ -383,6 +383,7 @@ themes:
           - TMBC
           - agency: Kent Police
             officer: Inspector
+            group: Police mainstream activity
         partners: KCC
         due: 2014-03-31
         status: green
@@ -563,6 +564,37 @@ themes:
         outcome: [One, 2]
 `;
     expect(planDiagnostics(text), show(planDiagnostics(text))).toEqual([]);
+  });
+
+  it('accepts an agency listed under a heading (group), and the model keeps the heading as written', () => {
+    const text = `title: Plan
+themes:
+  - title: T
+    lead: {agency: RBK, group: RBK mainstream activity continued}
+    partners:
+      - Businesses
+      - {agency: RBK, officer: Community Care, group: 'RBK mainstream activity :'}
+      - agency: Community Care
+        group: RBK mainstream activity
+      - {agency: SNT, group: 2011}
+    actions:
+      - title: A
+        partners: {agency: KCC, group: Kent partners}
+`;
+    expect(planDiagnostics(text), show(planDiagnostics(text))).toEqual([]);
+    const plan = readPlanFile(text, { fileName: 'x.plan.yaml' }).plan!;
+    const theme = plan.themes[0];
+    expect(theme.lead.map((m) => [m.text, m.officer, m.group])).toEqual([['RBK', undefined, 'RBK mainstream activity continued']]);
+    expect(theme.partners.map((m) => [m.text, m.officer, m.group])).toEqual([
+      ['Businesses', undefined, undefined],
+      ['RBK', 'Community Care', 'RBK mainstream activity :'],
+      ['Community Care', undefined, 'RBK mainstream activity'],
+      ['SNT', undefined, '2011'],
+    ]);
+    expect(theme.partners[0]).not.toHaveProperty('group');
+    // The mention still points at its agency, for the checks and the editor.
+    expect(theme.partners[1].path).toEqual(['themes', 0, 'partners', 1, 'agency']);
+    expect(theme.actions[0].partners[0].group).toBe('Kent partners');
   });
 
   it('a register using every field validates as YAML and as JSON', () => {
@@ -834,6 +866,20 @@ const schemaCases: SchemaCase[] = [
     json: jsonPlanWithActions('        { "title": "Patrols", "extra": { "Funding": { "amount": 5 } } }\n'),
     expected: [{ code: 'schema-type', marker: '{amount', within: '{', words: ['"Funding"', 'text', 'a list'] }],
     jsonMarkers: [{ marker: '{ "amount"', within: '{' }],
+  },
+  {
+    name: 'a partner listed under a heading written as a list: one type error at the heading',
+    yaml: yamlPlanWithActions('      - title: Patrols\n        partners:\n          - KCC\n          - agency: RBK\n            group: [RBK mainstream activity]\n'),
+    json: jsonPlanWithActions('        { "title": "Patrols", "partners": ["KCC", { "agency": "RBK", "group": ["RBK mainstream activity"] }] }\n'),
+    expected: [{ code: 'schema-type', marker: '[RBK mainstream activity]', within: '[', words: ['"group"', 'text', 'a list'] }],
+    jsonMarkers: [{ marker: '["RBK mainstream activity"]', within: '[' }],
+  },
+  {
+    name: 'a lead listed under a heading written as a set of fields: one type error at the heading',
+    yaml: yamlPlanWithActions('      - title: Patrols\n        lead: {agency: RBK, officer: CCTV, group: {name: RBK}}\n'),
+    json: jsonPlanWithActions('        { "title": "Patrols", "lead": { "agency": "RBK", "officer": "CCTV", "group": { "name": "RBK" } } }\n'),
+    expected: [{ code: 'schema-type', marker: '{name: RBK}', within: '{', words: ['"group"', 'text'] }],
+    jsonMarkers: [{ marker: '{ "name": "RBK" }', within: '{' }],
   },
 ];
 

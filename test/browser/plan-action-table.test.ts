@@ -116,6 +116,36 @@ describe('<plan-action-table>: rendering', () => {
     expect(text(cell(table, '1.2', 'lead'))).toBe('Tonbridge and Malling Borough Council (TMBC) (Community Safety Manager)');
   });
 
+  it('shows partners and a lead listed under a heading (group) inside that heading, in the plan\'s order', async () => {
+    const plan = samplePlan();
+    const action = plan.themes[0].actions[0] as Record<string, unknown>;
+    action.partners = [
+      'TMBC',
+      { agency: 'KCC', officer: 'Community Care', group: 'KCC mainstream activity' },
+      { agency: 'Housing Services', group: 'KCC mainstream activity' },
+      { agency: 'Kent Police', group: 'Police mainstream activity:' },
+    ];
+    (plan.themes[0].actions[1] as Record<string, unknown>).lead = { agency: 'TMBC', officer: 'CCTV', group: 'TMBC mainstream activity continued' };
+    const table = await mount('columns="id title lead partners"', plan);
+    const partners = cell(table, '1.1', 'partners');
+    const items = [...partners.querySelectorAll(':scope > ul > li')];
+    // As a reader sees it (innerText: the heading and each agency on a line of its own).
+    expect(items.map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim())).toEqual([
+      'Tonbridge and Malling Borough Council (TMBC)',
+      'KCC mainstream activity: Kent County Council (KCC) (Community Care) Housing Services',
+      'Police mainstream activity: Kent Police',
+    ]);
+    // The heading once, its agencies a list inside it; a heading that has its colon gets no second one.
+    expect(text(items[1].querySelector('.agency-group'))).toBe('KCC mainstream activity:');
+    expect([...items[1].querySelectorAll('ul > li')].map((li) => text(li))).toEqual(['Kent County Council (KCC) (Community Care)', 'Housing Services']);
+    expect(text(items[2].querySelector('.agency-group'))).toBe('Police mainstream activity:');
+    expect(text(cell(table, '1.2', 'lead'))).toBe('TMBC mainstream activity continued: Tonbridge and Malling Borough Council (TMBC) (CCTV)');
+    // The heading's words find the row.
+    await setControl(table, 'search-filter', 'mainstream activity continued');
+    expect(rowKeys(table)).toEqual(['1.2']);
+    await expectAccessible(table);
+  });
+
   it('says overdue and due soon in words, beside the officer\'s own "by when" text', async () => {
     const table = await mount();
     const overdue = cell(table, '1.2', 'due');
@@ -590,7 +620,7 @@ describe('<plan-action-table>: plan text is only ever text', () => {
       id: `${index + 1}`,
       title: payload,
       lead: [payload, { agency: 'KCC', officer: payload }],
-      partners: [payload],
+      partners: [payload, { agency: 'KCC', group: payload }],
       due: payload,
       status: payload,
       measures: [payload],

@@ -60,7 +60,6 @@ const PROGRAMME_IN_ACTION_COLUMN = "the seed puts the word 'programme' (the end 
 
 const COLLEGE = "'Kingston University and College' names two bodies; the register has 'Kingston College' but no 'College', so the importer keeps 'College' as written (and lists it for the officer to confirm); the transcriber expanded it to KC";
 const KBAC = "'Kingston First/Kingston Business Against Crime': the importer reads '/' as two names (KF and an unknown one); the transcriber read the second as a scheme of KF";
-const SUB_ITEMS = 'a list item with sub-items: the importer writes the sub-items and keeps the parent item as a comment; the transcriber also kept the parent as {NHSK, officer: GP Commissioned Services}';
 const FLATTENED = "the seed flattens this list's two printed columns (items out of order, 'Services' and 'Services including Youth Offending Service' split off their items); the fixture keeps the seed's order and nesting, and the importer reads it as it stands. The transcriber re-ordered and re-joined the items by reading";
 
 const DIFFERENCES: Record<string, Difference[]> = {
@@ -80,31 +79,35 @@ const DIFFERENCES: Record<string, Difference[]> = {
       path: ['themes', 0, 'partners'],
       reason: FLATTENED,
       imported: [
-        'BTP', 'Businesses', { agency: 'RBK', officer: 'Integrated Youth Support' }, 'KF', 'Kingston Business Against Crime', 'KREC', 'LFB', 'SNT', { agency: 'MPS', officer: 'Safer Transport Team' },
-        'Pub Watches and Licensees', { agency: 'RBK', officer: 'Community Care' }, { agency: 'RBK', officer: 'CCTV' }, { agency: 'RBK', officer: 'Environment' }, { agency: 'RBK', officer: 'Housing Services' },
-        'Neighbourhood Committees', "Learning & Children's Services", 'Trading Standards', 'YOS', 'Registered Social Landlords', { agency: 'RA', officer: 'Locations of concern' },
-        { agency: 'RA', officer: 'Perpetrators of Anti-social Behaviour' }, { agency: 'RA', officer: 'Media & Communications Departments' }, 'TfL',
+        'BTP', 'Businesses', { agency: 'RBK', officer: 'Integrated Youth Support', group: 'RBK mainstream activity continued' }, 'KF', 'Kingston Business Against Crime', 'KREC', 'LFB',
+        { agency: 'SNT', group: 'Police mainstream activity' }, { agency: 'MPS', officer: 'Safer Transport Team', group: 'Police mainstream activity' }, 'Pub Watches and Licensees',
+        ...['Community Care', 'CCTV', 'Environment', 'Housing Services'].map((officer) => ({ agency: 'RBK', officer, group: 'RBK mainstream activity' })),
+        ...['Neighbourhood Committees', "Learning & Children's Services", 'Trading Standards', 'YOS'].map((agency) => ({ agency, group: 'Services' })),
+        'Registered Social Landlords',
+        ...['Locations of concern', 'Perpetrators of Anti-social Behaviour'].map((officer) => ({ agency: 'RA', officer, group: "Responsible Authorities' commitment to multi-agency groups focussing on specific" })),
+        { agency: 'RA', officer: 'Media & Communications Departments' }, 'TfL',
       ],
     },
     {
       path: ['themes', 1, 'partners'],
       reason: FLATTENED,
       imported: [
-        'Business Sector', 'CPS', 'ECO', 'JCP', 'KF', { agency: 'MPS', officer: '24 hour policing response' }, 'LPA', 'Neighbourhood Watch', 'Pub Watch & Licensed Trade',
-        { agency: 'RBK', officer: 'CCTV' }, { agency: 'RBK', officer: 'Environment' }, { agency: 'RBK', officer: 'Housing' }, { agency: 'RBK', officer: 'Integrated Youth Support' },
-        { agency: 'RBK', officer: 'Safer Neighbourhood Activity' }, { agency: 'RBK', officer: 'Criminal Investigation Department' }, { agency: 'YOS', officer: 'Services including' },
+        'Business Sector', 'CPS', 'ECO', 'JCP', 'KF', { agency: 'MPS', officer: '24 hour policing response', group: 'Police mainstream activity' }, 'LPA', 'Neighbourhood Watch', 'Pub Watch & Licensed Trade',
+        ...['CCTV', 'Environment', 'Housing', 'Integrated Youth Support', 'Safer Neighbourhood Activity', 'Criminal Investigation Department'].map((officer) => ({ agency: 'RBK', officer, group: 'RBK mainstream activity' })),
+        { agency: 'YOS', officer: 'Services including' },
         { agency: 'RA', officer: 'Media & Communications Departments' },
       ],
     },
     { path: ['themes', 2, 'partners', 10], imported: 'College', reason: COLLEGE },
     {
       path: ['themes', 3, 'partners'],
-      reason: `${KBAC}; ${COLLEGE}; ${SUB_ITEMS}`,
+      reason: `${KBAC}; ${COLLEGE}`,
       imported: [
         'Adult Pooled Treatment Budget', 'Alcohol Treatment Services', 'Drug Intervention Programme Grant', 'Drug and alcohol treatment providers', 'KF', 'Kingston Business Against Crime', 'KU', 'College',
-        'LAS', 'LFB', 'KHT', 'LHP', 'SWLSTG', 'SNT', 'Priority and Prolific Offender Scheme - Input from Responsible Authorities, Eco-Actif etc', 'LPA', 'Pub Watches and Licensees',
-        { agency: 'RBK', officer: 'Community Care Services' }, { agency: 'RBK', officer: 'Domestic & Sexual Violence Services' }, { agency: 'RBK', officer: 'Housing Services' },
-        { agency: 'RBK', officer: 'Licensing' }, { agency: 'RBK', officer: 'Trading Standards' }, { agency: 'RA', officer: 'Media & Communications Departments' },
+        'LAS', 'LFB', ...['KHT', 'LHP', 'SWLSTG'].map((agency) => ({ agency, group: 'NHS Kingston/GP Commissioned Services' })), { agency: 'SNT', group: 'Police mainstream activity' },
+        'Priority and Prolific Offender Scheme - Input from Responsible Authorities, Eco-Actif etc', 'LPA', 'Pub Watches and Licensees',
+        ...['Community Care Services', 'Domestic & Sexual Violence Services', 'Housing Services', 'Licensing', 'Trading Standards'].map((officer) => ({ agency: 'RBK', officer, group: 'RBK mainstream activity' })),
+        { agency: 'RA', officer: 'Media & Communications Departments' },
       ],
     },
     ...[0, 1, 2, 3, 4, 5, 6].map((i) => ({ path: ['themes', 3, 'actions', i, 'lead'], imported: undefined, reason: 'the transcriber made the SPAD the lead of the "aims to achieve this by" list by reading the prose; the table has no lead column' })),

@@ -157,6 +157,46 @@ describe('numbers, marks, dates and agencies', () => {
     expect(readFileSync(join(dir, 'out.new-agencies.agencies.yaml'), 'utf8')).toMatch(/TO CONFIRM/);
   });
 
+  it('a list item with sub-items is their heading: each sub-item keeps it as its group; a heading with none under it stays an item', async () => {
+    const cell = [
+      '- Businesses',
+      '- KCC mainstream activity :',
+      '  - CCTV',
+      '  - Kent Police',
+      '  - Community Wardens',
+      '- Police mainstream activity',
+      '  - Safer Neighbourhood Teams',
+      '- Partners to be confirmed:',
+      '- Kenward Trust',
+    ].join('\n');
+    const csv = `Action,Lead Agency,Other Partners\nOne,"- KCC services:\n  - Housing","${cell}"\n`;
+    const withRegister = await importText('plan.csv', csv, ['--register', kent]);
+    const [action] = withRegister.plan.themes[0].actions;
+    // Under a heading that names one agency, a sub-item that is not an agency is read as that
+    // agency's service; the heading is kept as written, less the colon that introduces the list.
+    expect(action.partners).toEqual([
+      'Businesses',
+      { agency: 'KCC', officer: 'CCTV', group: 'KCC mainstream activity' },
+      { agency: 'Kent Police', group: 'KCC mainstream activity' },
+      { agency: 'KCC Community Wardens', group: 'KCC mainstream activity' },
+      { agency: 'Kent Police', officer: 'Safer Neighbourhood Teams', group: 'Police mainstream activity' },
+      'Partners to be confirmed:',
+      'Kenward Trust',
+    ]);
+    expect(action.lead).toEqual({ agency: 'KCC', officer: 'Housing', group: 'KCC services' });
+    expect(withRegister.text).toMatch(/# guessed: list items with sub-items read as headings, each kept as the group of the items under it: 'KCC mainstream activity :', 'Police mainstream activity'/);
+    // Without a register nothing is read as an agency's service: each sub-item is kept as written, under its heading.
+    const without = await importText('plan.csv', csv);
+    expect(without.plan.themes[0].actions[0].partners).toEqual([
+      'Businesses',
+      ...['CCTV', 'Kent Police', 'Community Wardens'].map((agency) => ({ agency, group: 'KCC mainstream activity' })),
+      { agency: 'Safer Neighbourhood Teams', group: 'Police mainstream activity' },
+      'Partners to be confirmed:',
+      'Kenward Trust',
+    ]);
+    expect(without.stderr).not.toMatch(/does not validate/);
+  });
+
   it('a close spelling of a registered agency is matched and flagged', async () => {
     const { plan, text } = await importText('plan.csv', 'Action,Lead Agency\nOne,Kent Polise\n', ['--register', kent]);
     expect(plan.themes[0].actions[0].lead).toBe('Kent Police');
@@ -213,7 +253,7 @@ describe('numbers, marks, dates and agencies', () => {
 });
 
 describe('nothing dropped', () => {
-  it('every cell of every seed fixture appears in the imported plan (as a value or, for list parents, a comment)', async () => {
+  it('every cell of every seed fixture appears in the imported plan (as a value, or for list parents as their items\' group)', async () => {
     for (const seed of ['sevenoaks-alcohol-drug-strategy-2011', 'tonbridge-malling-csp-action-plan-2013-14']) {
       const dir = tempDir();
       const out = join(dir, 'p.plan.yaml');

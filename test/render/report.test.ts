@@ -294,3 +294,81 @@ describe('hostile plan text', () => {
     expect([...seen].sort()).toEqual([...PAYLOADS].sort());
   });
 });
+
+describe('agencies listed under a heading (group)', () => {
+  const plan = {
+    title: 'Grouped partners',
+    asOf: '2014-01-31',
+    agencies: [
+      { id: 'RBK', name: 'Royal Borough of Kingston' },
+      { id: 'SNT', name: 'Safer Neighbourhood Teams' },
+    ],
+    themes: [
+      {
+        title: 'Anti-social Behaviour',
+        partners: [
+          'Businesses',
+          { agency: 'RBK', officer: 'Community Care', group: 'RBK mainstream activity' },
+          { agency: 'Housing Services', group: 'RBK mainstream activity' },
+          { agency: 'SNT', group: 'Police mainstream activity:' },
+          'Registered Social Landlords',
+        ],
+        actions: [
+          {
+            title: 'Use problem-solving techniques',
+            lead: { agency: 'RBK', officer: 'CCTV', group: 'RBK mainstream activity continued' },
+            milestones: [{ title: 'Map hot spots', partners: ['Businesses', { agency: 'RBK', officer: 'Licensing', group: 'RBK mainstream activity' }, { agency: 'SNT', group: 'RBK mainstream activity' }] }],
+          },
+        ],
+      },
+    ],
+  };
+
+  it('shows each heading once, as written, with its agencies as a list inside it, in the plan’s order', async () => {
+    const { html, check } = await renderFile(writeTempPlan(plan, 'grouped.plan.json'));
+    expect(check.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const tree = parse(html);
+    expectInert(html, tree);
+    const partners = all(tree, (n) => n.tag === 'dd' && text(n).startsWith('Businesses'))[0];
+    expect(partners).toBeDefined();
+    const outer = byTag(partners, 'ul')[0];
+    const items = outer.children.filter((child): child is Node => typeof child !== 'string' && child.tag === 'li');
+    expect(items.map((li) => text(li))).toEqual([
+      'Businesses',
+      'RBK mainstream activity:Royal Borough of Kingston (RBK) (Community Care)Housing Services',
+      'Police mainstream activity:Safer Neighbourhood Teams (SNT)',
+      'Registered Social Landlords',
+    ]);
+    const rbk = items[1];
+    expect(text(byClass(rbk, 'agency-group')[0])).toBe('RBK mainstream activity:');
+    expect(byTag(rbk, 'ul')).toHaveLength(1);
+    expect(byTag(byTag(rbk, 'ul')[0], 'li').map((li) => text(li))).toEqual(['Royal Borough of Kingston (RBK) (Community Care)', 'Housing Services']);
+    // A heading that ends in a colon already gets no second one.
+    expect(text(byClass(items[2], 'agency-group')[0])).toBe('Police mainstream activity:');
+  });
+
+  it('puts a single lead after its heading, and a milestone’s agencies on one line after theirs', async () => {
+    const { html } = await renderFile(writeTempPlan(plan, 'grouped.plan.json'));
+    const tree = parse(html);
+    const row = byClass(tree, 'action-row')[0];
+    expect(text(row)).toContain('RBK mainstream activity continued: Royal Borough of Kingston (RBK) (CCTV)');
+    const milestone = byClass(tree, 'milestone')[0];
+    expect(text(milestone)).toContain('Businesses; RBK mainstream activity: Royal Borough of Kingston (RBK) (Licensing), Safer Neighbourhood Teams (SNT)');
+  });
+});
+
+it('shows every heading the Kingston plan lists its delivery agents under', async () => {
+  const { html, check } = await renderFile(examplePath('safer-kingston-partnership-plan-2011-14'));
+  const groups = new Set(check.analysis!.plan.themes.flatMap((theme) => theme.partners.map((mention) => mention.group)).filter((group) => group !== undefined));
+  expect([...groups].sort()).toEqual([
+    'NHS Kingston/GP Commissioned Services',
+    'Police (CSU) mainstream activity',
+    'Police (Community Safety Unit)',
+    'Police mainstream activity',
+    'RBK mainstream activity',
+    'RBK mainstream activity continued',
+    "Responsible Authorities' commitment to multi-agency groups focussing on specific",
+  ]);
+  const headings = byClass(parse(html), 'agency-group').map((node) => text(node));
+  for (const group of groups) expect(headings).toContain(`${group}:`);
+});

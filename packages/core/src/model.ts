@@ -22,6 +22,8 @@ export interface AgencyMention extends Located {
   /** The agency as written: an id, a name or another spelling. */
   text: string;
   officer?: string;
+  /** The heading it is listed under in the plan ("RBK mainstream activity"), as written, if any. */
+  group?: string;
   /** Whether this is a lead (lead/owner) or a partner mention. */
   role: 'lead' | 'partner';
 }
@@ -231,7 +233,10 @@ class ModelReader {
       const text = scalarText(agencyNode);
       if (text === undefined || !agencyNode) return;
       path.push('agency');
-      into.push({ text, officer: scalarText(fields.officer), role, path, range: this.lines.rangeOf(agencyNode.start, agencyNode.end) });
+      const mention: AgencyMention = { text, officer: scalarText(fields.officer), role, path, range: this.lines.rangeOf(agencyNode.start, agencyNode.end) };
+      const group = scalarText(fields.group);
+      if (group !== undefined) mention.group = group;
+      into.push(mention);
       return;
     }
     const text = scalarText(item);

@@ -9,8 +9,8 @@ import { tidy, type Para } from './model.js';
  * for whole cells. Nothing here decides whether a name is an agency: the register does.
  */
 
-/** One agency as the plan writes it: an id (or the name as written), or an agency with its officer. */
-export type LeadValue = string | { agency: string; officer: string };
+/** One agency as the plan writes it: an id (or the name as written), or an agency with its officer and the heading it is listed under. */
+export type LeadValue = string | { agency: string; officer?: string; group?: string };
 
 export interface AgencyReading {
   values: LeadValue[];
@@ -18,7 +18,7 @@ export interface AgencyReading {
   guesses: string[];
   /** Names that are not in any register, as written. */
   unknown: string[];
-  /** Parent list items whose sub-items were read under them (kept as comments). */
+  /** Parent list items whose sub-items were read under them: headings, kept as each sub-item's `group`. */
   parents: string[];
 }
 
@@ -37,10 +37,14 @@ export function readAgencies(paras: Para[], index: AgencyIndex | undefined): Age
       readItem(para.text, index, reading);
       continue;
     }
+    // A list item with sub-items is their heading ("RBK mainstream activity:"): each sub-item
+    // carries it as its `group`, so the heading stays in the plan as written.
     const parent = readItemQuietly(para.text, index);
     const parentAgency = parent.known.length === 1 ? parent.known[0] : undefined;
+    const group = headingText(para.text);
     reading.parents.push(para.text);
     for (const child of children) {
+      const start = reading.values.length;
       const own = readItemQuietly(child.text, index);
       if (own.known.length > 0 || !parentAgency) {
         readItem(child.text, index, reading);
@@ -48,9 +52,19 @@ export function readAgencies(paras: Para[], index: AgencyIndex | undefined): Age
         reading.values.push({ agency: parentAgency, officer: child.text });
         reading.guesses.push(`'${child.text}' (under '${para.text}') read as part of ${parentAgency}`);
       }
+      if (group) for (let k = start; k < reading.values.length; k++) reading.values[k] = withGroup(reading.values[k], group);
     }
   }
   return reading;
+}
+
+/** A heading as written, without the colon that introduces its list ("RBK mainstream activity :" is "RBK mainstream activity"). */
+function headingText(text: string): string {
+  return tidy(text).replace(/\s*:$/, '');
+}
+
+function withGroup(value: LeadValue, group: string): LeadValue {
+  return typeof value === 'string' ? { agency: value, group } : { ...value, group };
 }
 
 function readItemQuietly(text: string, index: AgencyIndex | undefined): { known: string[] } {

@@ -42,7 +42,7 @@ export interface BuildResult {
   guesses: Guess[];
   /** Agency names not in any register, as written, each with where it was first met. */
   unknown: Map<string, Path>;
-  /** Parent list items (in partner cells) kept as comments: path of the list -> texts. */
+  /** Notes for the officer about the table as a whole (none at present; the reader's notes are on the source document). */
   notes: string[];
   stats: { tables: number; skippedTables: number; repeatedHeaders: number; themes: number; actions: number; milestones: number; continuationRows: number };
 }
@@ -681,7 +681,7 @@ function setAgencies(target: Record<string, unknown>, key: 'lead' | 'partners', 
   target[key] = value;
   const written = joinText(paras).replace(/\n+/g, ' / ');
   for (const message of reading.guesses) result.guesses.push({ path: [...path, key], message });
-  if (reading.parents.length > 0) result.guesses.push({ path: [...path, key], message: `list items with sub-items, kept here as written: ${reading.parents.map((parent) => `'${parent}'`).join(', ')}` });
+  if (reading.parents.length > 0) result.guesses.push({ path: [...path, key], message: `list items with sub-items read as headings, each kept as the group of the items under it: ${reading.parents.map((parent) => `'${parent}'`).join(', ')}` });
   if (reading.guesses.length === 0 && reading.values.length > 1) result.guesses.push({ path: [...path, key], message: `cell as written: '${written}'` });
   for (const name of reading.unknown) if (!result.unknown.has(name)) result.unknown.set(name, [...path, key]);
 }

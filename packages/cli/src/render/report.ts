@@ -285,15 +285,49 @@ function mentionText(cx: Context, mention: AgencyMention): HtmlValue {
   return planText(cx, `${names.join(', ')}${mention.officer ? ` (${mention.officer})` : ''}`);
 }
 
-function agencyList(cx: Context, mentions: readonly AgencyMention[]): Html {
-  if (mentions.length === 0) return html`<span class="none">${cx.w.table.notGiven}</span>`;
-  if (mentions.length === 1) return html`${mentionText(cx, mentions[0])}`;
-  return html`<ul class="plain-list">${mentions.map((mention) => html`<li>${mentionText(cx, mention)}</li>`)}</ul>`;
+/** A run of mentions in the plan's order: those listed one after another under the same heading, or one without a heading. */
+interface MentionRun {
+  group?: string;
+  mentions: AgencyMention[];
 }
 
-/** Agencies on one line, for a milestone's lead and partners. */
-function agencyInline(cx: Context, mentions: readonly AgencyMention[]): Html {
-  return join(mentions.map((mention) => html`${mentionText(cx, mention)}`), '; ');
+function mentionRuns(mentions: readonly AgencyMention[]): MentionRun[] {
+  const runs: MentionRun[] = [];
+  for (const mention of mentions) {
+    const last = runs[runs.length - 1];
+    if (mention.group !== undefined && last?.group === mention.group) last.mentions.push(mention);
+    else runs.push({ group: mention.group, mentions: [mention] });
+  }
+  return runs;
+}
+
+/** A heading agencies are listed under, as written, with a colon after it unless it has one. */
+function groupHeading(cx: Context, group: string): Html {
+  return html`${planText(cx, group)}${/:\s*$/.test(group) ? '' : ':'}`;
+}
+
+function agencyList(cx: Context, mentions: readonly AgencyMention[]): Html {
+  if (mentions.length === 0) return html`<span class="none">${cx.w.table.notGiven}</span>`;
+  const runs = mentionRuns(mentions);
+  if (mentions.length === 1) return agencyInline(cx, mentions);
+  // Agencies listed under a heading are a list inside the heading's item, as in the plan.
+  return html`<ul class="plain-list">${runs.map((run) =>
+    run.group === undefined
+      ? run.mentions.map((mention) => html`<li>${mentionText(cx, mention)}</li>`)
+      : html`<li><span class="agency-group">${groupHeading(cx, run.group)}</span><ul class="plain-list grouped-list">${run.mentions.map((mention) => html`<li>${mentionText(cx, mention)}</li>`)}</ul></li>`,
+  )}</ul>`;
+}
+
+/** Agencies on one line, for a milestone's lead and partners: those under a heading after it ("Heading: A, B"). */
+function agencyInline(cx: Context, mentions: readonly AgencyMention[], separator = '; '): Html {
+  return join(
+    mentionRuns(mentions).map((run) =>
+      run.group === undefined
+        ? join(run.mentions.map((mention) => html`${mentionText(cx, mention)}`), separator)
+        : html`${groupHeading(cx, run.group)} ${join(run.mentions.map((mention) => html`${mentionText(cx, mention)}`), ', ')}`,
+    ),
+    separator,
+  );
 }
 
 function textList(cx: Context, items: readonly string[]): HtmlValue {
@@ -498,7 +532,7 @@ function timelineFacts(cx: Context, entry: TimelineEntry): Html {
     state.complete && state.status?.complete ? undefined : state.overdue ? html`<span class="timeline-flag-overdue">${deadlineText}</span>` : deadlineText,
     item.due ? html`${t.byWhen}: ${planText(cx, item.due.text)} (${t.describeDue(item.due.interpretation)})` : undefined,
     entry.placement === 'recurring' && entry.next ? html`${t.nextDue}: ${when(entry.next)}` : undefined,
-    html`${t.lead}: ${lead.length > 0 ? join(lead.map((mention) => html`${mentionText(cx, mention)}`), ', ') : t.notGiven}`,
+    html`${t.lead}: ${lead.length > 0 ? agencyInline(cx, lead, ', ') : t.notGiven}`,
   ];
   return join(parts.filter((part) => part !== undefined), '; ');
 }

@@ -180,6 +180,9 @@ td.number, th.number {
   margin: 0;
   padding: 0;
 }
+.grouped-list {
+  padding-left: 1.25em;
+}
 .line, .due-text {
   display: block;
 }

@@ -161,6 +161,22 @@ export function safeLinkHref(url: string | undefined): string | undefined {
   }
 }
 
+/** Mentions in the plan's order: those listed one after another under the same heading together, each other one alone. */
+function mentionRuns(mentions: readonly AgencyMention[]): { group?: string; mentions: AgencyMention[] }[] {
+  const runs: { group?: string; mentions: AgencyMention[] }[] = [];
+  for (const mention of mentions) {
+    const last = runs[runs.length - 1];
+    if (mention.group !== undefined && last?.group === mention.group) last.mentions.push(mention);
+    else runs.push({ group: mention.group, mentions: [mention] });
+  }
+  return runs;
+}
+
+/** A heading agencies are listed under, as written, with a colon after it unless it has one. */
+function groupHeading(group: string): string {
+  return /:\s*$/.test(group) ? group : `${group}:`;
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
@@ -464,6 +480,9 @@ export class PlanActionTable extends PlanElement {
         list-style: none;
         margin: 0;
         padding: 0;
+      }
+      .agencies.grouped {
+        padding-inline-start: 1rem;
       }
       .due-text,
       .due-meaning,
@@ -965,7 +984,7 @@ export class PlanActionTable extends PlanElement {
       const { action, state } = row;
       const parts: (string | undefined)[] = [action.id, action.title, action.due?.text, state.statusText, state.status?.label, action.baseline, action.target, action.objective, action.notes];
       for (const mention of [...action.lead, ...action.partners]) {
-        parts.push(mention.text, mention.officer);
+        parts.push(mention.text, mention.officer, mention.group);
         for (const agency of model.analysis.agenciesOf(mention)) parts.push(agency.name, agency.id);
       }
       parts.push(...action.measures, ...action.outcome, ...action.outputs);
@@ -1398,11 +1417,26 @@ export class PlanActionTable extends PlanElement {
     return html`<ul class="plain-list">${items.map((item) => html`<li>${item}</li>`)}</ul>`;
   }
 
-  /** Leads or partners by their full names, the register id as an abbreviation, the officer in brackets. */
+  /**
+   * Leads or partners by their full names, the register id as an abbreviation, the officer in
+   * brackets; those listed under a heading in the plan (`group`) as a list inside the heading.
+   */
   private agencyList(mentions: readonly AgencyMention[], model: Model): TemplateResult {
     if (mentions.length === 0) return this.none(this.tableWords.notGiven);
-    if (mentions.length === 1) return this.mentionTemplate(mentions[0], model);
-    return html`<ul class="agencies">${mentions.map((mention) => html`<li>${this.mentionTemplate(mention, model)}</li>`)}</ul>`;
+    if (mentions.length === 1) {
+      const [mention] = mentions;
+      if (mention.group === undefined) return this.mentionTemplate(mention, model);
+      return html`<span class="agency-group">${groupHeading(mention.group)}</span> ${this.mentionTemplate(mention, model)}`;
+    }
+    return html`<ul class="agencies">${mentionRuns(mentions).flatMap((run) =>
+      run.group === undefined
+        ? run.mentions.map((mention) => html`<li>${this.mentionTemplate(mention, model)}</li>`)
+        : [
+            html`<li><span class="agency-group">${groupHeading(run.group)}</span><ul class="agencies grouped">${run.mentions.map(
+              (mention) => html`<li>${this.mentionTemplate(mention, model)}</li>`,
+            )}</ul></li>`,
+          ],
+    )}</ul>`;
   }
 
   /** One lead or partner as written, built once per plan for each spelling and officer (the same few repeat thousands of times). */
