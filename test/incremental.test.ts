@@ -106,7 +106,12 @@ describe('checking again after an edit gives what a fresh check gives', () => {
     const start = execFileSync(process.execPath, [path.join(repo, 'bench', 'generate-plan.mjs'), '--actions', '200', '--seed', '3'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const options = { today: '2026-11-23', asOf: '2026-11-23' };
     // The end of each one-line plain value of these fields, in the generated plan.
-    const ends = [...start.matchAll(/^ +(?:- )?(?:title|text|due): [A-Za-z][^\n#"']*$/gm)].map((match) => match.index! + match[0].length).filter((_, index) => index % 9 === 0).slice(0, 60);
+    // The end of each plain value of these fields (its last line, for a value over several lines).
+    const values = [...start.matchAll(/^ +(?:- )?(?:title|text|due): (?:>-\n {8,})?[A-Za-z][^\n#"':]*(?:\n {8,}[A-Za-z][^\n#"':]*)*$/gm)]
+      .filter((_, index) => index % 9 === 0)
+      .slice(0, 60);
+    expect(values.filter((match) => match[0].includes('\n')).length, 'some of the values run over several lines').toBeGreaterThan(2);
+    const ends = values.map((match) => match.index! + match[0].length);
     expect(ends.length).toBe(60);
     let previous = await checkFile('/tmp/typing.plan.yaml', start, host, { ...options, reuse: true });
     let text = start;

@@ -80,20 +80,22 @@ function withValueAt(value: unknown, path: readonly PathSegment[], replacement: 
   return copy;
 }
 
-/** How a one-line value reads on its own, after a `k: ` that stands for its key or its `- `. */
+/**
+ * How a value reads on its own, after a `k: ` that stands for its key or its `- ` (a value over
+ * several lines keeps its continuation lines' indentation, which is more than the `k`'s).
+ */
 function readLineValue(rest: string): ScalarNode | undefined {
   const root: MapNode | undefined = parseYamlFast(`k: ${rest}\n`);
   const pair = root?.pairs.length === 1 ? root.pairs[0] : undefined;
   const value = pair?.value;
   if (!value || value.kind !== 'scalar' || value.value === null) return undefined;
-  if (value.style !== 'plain' && value.style !== 'single' && value.style !== 'double') return undefined;
+  if (value.style === 'json') return undefined;
   return value;
 }
 
 /**
  * Reads a plan file's new text by reusing the last reading of the same file, when the edit between
- * them changed one value on one line and no line break (typing in a title, an update or a due
- * date): the tree, the value and the model are the old ones with that value read again, and only
+ * them changed one value and no line break (typing in a title, an update or a due date): the tree, the value and the model are the old ones with that value read again, and only
  * the action holding it is modelled again. Anything else (line breaks, several values, YAML only
  * the full reader reads, errors in the last reading) returns undefined and the caller reads the
  * whole text. What it returns equals what `readPlanFile(text)` returns, finding for finding.
@@ -129,11 +131,14 @@ export function rereadPlanFile(previous: PlanFile, text: string): PlanFile | und
   if (!target) return undefined;
   const { scalar, path } = target;
   const lines = source.lines;
+  // A value may run over several lines (a long update text, plain or a `>` / `|` block): it is
+  // read again whole, from its first line to the end of its last.
   const line = lines.positionAt(scalar.start).line;
-  if (lines.positionAt(scalar.end).line !== line) return undefined;
+  const lastLine = lines.positionAt(scalar.end).line;
+  if (lastLine !== line && scalar.style !== 'plain' && scalar.style !== 'literal' && scalar.style !== 'folded') return undefined;
   // Only the value's own line may change, and nothing may follow the value on it but a comment.
   const lineStart = lines.offsetAt({ line, character: 0 });
-  const oldLineEnd = lineStart + lines.lineText(line).length;
+  const oldLineEnd = lines.offsetAt({ line: lastLine, character: 0 }) + lines.lineText(lastLine).length;
   if (oldEnd > oldLineEnd) return undefined;
   const newLineEnd = oldLineEnd + (text.length - old.length);
   const lead = old.slice(lineStart, scalar.start);
