@@ -127,9 +127,13 @@ export function rereadPlanFile(previous: PlanFile, text: string): PlanFile | und
   const inserted = text.slice(prefix, newEnd);
   if (/[\r\n]/.test(removed) || /[\r\n]/.test(inserted) || inserted.includes('\0')) return undefined;
 
-  const target = scalarAround(source.root, prefix, Math.min(oldEnd, source.root.end));
+  // The value the edit is in, or just after (typing on after a space at the end of a value).
+  let anchor = prefix;
+  while (anchor > 0 && (old.charCodeAt(anchor - 1) === 32 || old.charCodeAt(anchor - 1) === 9)) anchor--;
+  const target = scalarAround(source.root, anchor, anchor);
   if (!target) return undefined;
   const { scalar, path } = target;
+  if (prefix < scalar.start) return undefined;
   const lines = source.lines;
   // A value may run over several lines (a long update text, plain or a `>` / `|` block): it is
   // read again whole, from its first line to the end of its last.
