@@ -660,3 +660,13 @@ describe('latestUpdate', () => {
     expect(analysis.statusTextOf(action('1.3').updates[1])).toBe('amber');
   });
 });
+
+describe('updatesNewestFirst', () => {
+  it('puts dated updates newest first, undated last, and the later-written first among equal dates', async () => {
+    const { updatesNewestFirst } = await import('../packages/core/src/queries.js');
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const update = (text: string, asOf?: string) => ({ text, asOf, path: [], range }) as Parameters<typeof updatesNewestFirst>[0][number];
+    const ordered = updatesNewestFirst([update('a', '2013-06-30'), update('b'), update('c', '2013-12-31'), update('d', '2013-06-30'), update('e')]);
+    expect(ordered.map((item) => item.text)).toEqual(['c', 'd', 'a', 'e', 'b']);
+  });
+});

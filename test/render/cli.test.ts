@@ -169,7 +169,7 @@ describe('plankit render', () => {
 
 describe('writeAtomically', () => {
   it('never leaves a part-written file: a rename that fails removes the temporary file and keeps the destination', async () => {
-    const { writeAtomically } = await import('../../packages/cli/src/render/command.js');
+    const { writeAtomically } = await import('../../packages/cli/src/write-file.js');
     const folder = mkdtempSync(join(dir, 'atomic-'));
     // A destination the rename cannot replace: a folder with a file in it.
     const destination = join(folder, 'report.html');

@@ -323,6 +323,26 @@ export function latestUpdate(updates: readonly Update[]): Update | undefined {
   return latest;
 }
 
+/**
+ * Updates for display, newest first: dated ones by date, undated ones last, and among equal dates
+ * the one written later first (the order of the table element and the printed report).
+ */
+export function updatesNewestFirst(updates: readonly Update[]): Update[] {
+  return updates
+    .map((update, index) => ({ update, index }))
+    .sort((a, b) => {
+      const x = a.update.asOf;
+      const y = b.update.asOf;
+      if (x !== y) {
+        if (x === undefined) return 1;
+        if (y === undefined) return -1;
+        return compareIsoDates(y, x);
+      }
+      return b.index - a.index;
+    })
+    .map(({ update }) => update);
+}
+
 /** The first number in a measured value such as '82%' or '39 referrals'. */
 function numberIn(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

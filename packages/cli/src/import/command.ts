@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AgencyIndex, checkFile, isValidIsoDate, readRegisterFile, type Agency, type FileHost, type IsoDate } from '@plankit/core';
+import { AgencyIndex, checkFile, civilDateInLondon, isValidIsoDate, readRegisterFile, type Agency, type FileHost, type IsoDate } from '@plankit/core';
 import { nodeFileHost, readPlankitText, UnreadableFileError } from '@plankit/core/node';
 import { parse as parseYaml } from 'yaml';
 import type { CliEnvironment } from '../cli.js';
+import { writeAtomically } from '../write-file.js';
 import { buildPlan, ImportShapeError, type Mapping } from './build.js';
 import { FIELDS, type Field } from './columns.js';
 import { ImportReadError, readSource } from './read.js';
@@ -130,7 +129,7 @@ export async function importCommand(args: string[], env: CliEnvironment): Promis
     if (error instanceof ImportReadError) return fail(error.message);
     return fail(`"${parsed.positionals[0]}" could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}.`);
   }
-  const today = londonToday(env.now);
+  const today = civilDateInLondon(env.now);
   const planFolder = output ? dirname(output) : env.cwd;
   const planBase = output ? basename(output).replace(/\.plan\.ya?ml$/i, '') : basename(input, extname(input));
   const newRegisterPath = output ? resolve(planFolder, `${planBase}.new-agencies.agencies.yaml`) : undefined;
@@ -211,31 +210,6 @@ function displayName(path: string, cwd: string): string {
 
 function toPosix(path: string): string {
   return path.split(sep).join('/');
-}
-
-/** Today's date in Europe/London. */
-function londonToday(now: Date): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}` as IsoDate;
-}
-
-/** Writes a file whole or not at all: a temporary file beside it, flushed, then renamed over it. */
-async function writeAtomically(target: string, text: string): Promise<void> {
-  const temp = resolve(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let handle;
-  try {
-    handle = await open(temp, 'wx', 0o644);
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(temp, target);
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw error;
-  }
 }
 
 function readMapping(text: string): Mapping {

@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { open, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFile, civilDateInLondon, isValidIsoDate, kindOfFile, type IsoDate } from '@plankit/core';
 import { nodeFileHost, readPlankitText } from '@plankit/core/node';
 import { EXIT_CLEAN, EXIT_ERRORS, EXIT_USAGE, type CliEnvironment } from '../cli.js';
 import { formatLine } from '../validate.js';
+import { writeAtomically } from '../write-file.js';
 import { renderReport } from './report.js';
 import type { Lang } from './words.js';
 
@@ -122,28 +122,6 @@ async function outputProblem(output: string, plan: string): Promise<string | und
   const folder = await stat(dirname(output)).catch(() => undefined);
   if (!folder?.isDirectory()) return `cannot write ${output}: the folder ${dirname(output)} does not exist.`;
   return undefined;
-}
-
-/**
- * Writes the report beside its destination under a temporary name, flushes it to disk, then
- * renames it into place: readers see the old file or the whole new one, never a part. On any
- * failure the temporary file is removed and the destination is left as it was.
- */
-export async function writeAtomically(destination: string, content: string): Promise<void> {
-  const temporary = join(dirname(destination), `.${basename(destination)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  let handle;
-  try {
-    handle = await open(temporary, 'wx', 0o644);
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(temporary, destination);
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
 }
 
 function describeWriteError(error: unknown): string {

@@ -23,6 +23,7 @@ import {
   type Theme,
   type TimelineEntry,
   type Update,
+  updatesNewestFirst,
 } from '@plankit/core';
 import { html, idFrom, join, safeHref, stylesheet, toText, type Html, type HtmlValue } from './html.js';
 import { REPORT_CSS } from './styles.js';
@@ -359,28 +360,12 @@ function dueHtml(cx: Context, due: Due | undefined, state: ItemState): Html {
   return html`<span class="due-text">${planText(cx, due.text)}</span>${same ? '' : html`<span class="line due-meaning">${meaning}</span>`}${state.dueSoon ? html`<span class="flag flag-soon">${w.common.dueSoon}</span>` : ''}`;
 }
 
-/** Updates newest first; undated ones last; among equal dates, the one written later first (as the table element). */
-function newestFirst(updates: readonly Update[]): Update[] {
-  return updates
-    .map((update, index) => ({ update, index }))
-    .sort((a, b) => {
-      const x = a.update.asOf;
-      const y = b.update.asOf;
-      if (x !== y) {
-        if (x === undefined) return 1;
-        if (y === undefined) return -1;
-        return x < y ? 1 : -1;
-      }
-      return b.index - a.index;
-    })
-    .map(({ update }) => update);
-}
 
 function updateList(cx: Context, updates: readonly Update[], headingId: string, heading: string): Html {
   const { w } = cx;
   if (updates.length === 0) return html`<p class="details-heading">${heading}</p><p class="none">${w.table.noUpdates}</p>`;
   return html`<p class="details-heading" id="${headingId}">${heading}</p>
-<ol class="updates" aria-labelledby="${headingId}">${newestFirst(updates).map(
+<ol class="updates" aria-labelledby="${headingId}">${updatesNewestFirst(updates).map(
     (update) => html`<li>
 <span class="update-date">${update.asOf ? date(cx, update.asOf) : w.table.undated}</span>${update.status !== undefined ? html`<span class="line">${badge(cx, update.status, cx.analysis.legend.resolve(update.status))}</span>` : ''}${update.value !== undefined ? html`<span class="line">${w.table.measuredValue(update.value)}</span>` : ''}${update.text !== undefined ? html`<span class="line update-text">${planText(cx, update.text)}</span>` : ''}${update.by !== undefined ? html`<span class="line">${w.table.updatedBy(update.by)}</span>` : ''}
 </li>`,

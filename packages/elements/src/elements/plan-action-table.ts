@@ -6,6 +6,7 @@ import {
   describeDue,
   formatLongDate,
   latestUpdate,
+  updatesNewestFirst,
   type Action,
   type AgencyMention,
   type Due,
@@ -181,22 +182,6 @@ function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
-/** Updates newest first; undated ones last; among equal dates, the one written later first. */
-function newestFirst(updates: readonly Update[]): Update[] {
-  return updates
-    .map((update, index) => ({ update, index }))
-    .sort((a, b) => {
-      const x = a.update.asOf;
-      const y = b.update.asOf;
-      if (x !== y) {
-        if (x === undefined) return 1;
-        if (y === undefined) return -1;
-        return x < y ? 1 : -1;
-      }
-      return b.index - a.index;
-    })
-    .map(({ update }) => update);
-}
 
 /**
  * The print layout's rules, written once and applied two ways: under `@media print`, and when the
@@ -1564,7 +1549,7 @@ export class PlanActionTable extends PlanElement {
     if (action.completed) facts.push([words.completed, this.dateTemplate(action.completed, lang)]);
     if (action.notes) facts.push([words.notes, action.notes]);
     if (action.links.length > 0) facts.push([words.links, html`<ul class="plain-list">${action.links.map((link) => html`<li>${this.linkTemplate(link)}</li>`)}</ul>`]);
-    const updates = newestFirst(action.updates);
+    const updates = updatesNewestFirst(action.updates);
     const milestonesId = `${row.detailsId}-milestones`;
     const updatesId = `${row.detailsId}-updates`;
     return html`<div class="details" part="details">
