@@ -231,10 +231,6 @@ function fetchedChunk(result: Visit, name: string): boolean {
   return result.requests.some((request) => new RegExp(`/plankit/plankit-${name}-[\\w-]+\\.js$`).test(new URL(request).pathname));
 }
 
-function fetchedYamlChunk(result: Visit): boolean {
-  return result.requests.some((request) => /\/plankit\/plankit-yaml-[\w-]+\.js$/.test(new URL(request).pathname));
-}
-
 /** Each different item once, with how many times it came: failures stay readable. */
 function tally(items: string[]): string[] {
   const counts = new Map<string, number>();
@@ -325,7 +321,7 @@ describe('intranet.html', () => {
     ]);
     // Block YAML such as the example plans is read by the core's fast reader: the full YAML reader
     // (the yaml package, a separate chunk) is fetched only for YAML it declines (see errors.html).
-    expect(fetchedYamlChunk(result), 'no plankit-yaml-*.js chunk for YAML the fast reader reads').toBe(false);
+    expect(fetchedChunk(result, 'yaml'), 'no plankit-yaml-*.js chunk for YAML the fast reader reads').toBe(false);
     expect(fetchedChunk(result, 'schema-report'), 'no schema-error wording chunk for valid plans').toBe(false);
     for (const tag of ['plan-source', 'plan-summary', 'plan-action-table', 'plan-milestone-timeline', 'plan-rag-badge']) {
       expect(fetchedChunk(result, tag), `the chunk of <${tag}>`).toBe(true);
@@ -387,7 +383,7 @@ describe('hostile.html', () => {
 
   it('reads a JSON plan without fetching the YAML reader', () => {
     expect(elementsOf(result, 'plan-source')[0].status).toBe('ready');
-    expect(fetchedYamlChunk(result), 'no plankit-yaml-*.js chunk for a JSON-only page').toBe(false);
+    expect(fetchedChunk(result, 'yaml'), 'no plankit-yaml-*.js chunk for a JSON-only page').toBe(false);
   });
 
   it('keeps the action table and its cells visible inside the shadow root', () => {
@@ -425,7 +421,7 @@ describe('welsh.html', () => {
     expectCleanPage(result);
     expect(result.planErrors).toEqual([]);
     expect(elementsOf(result, 'plan-source')[0].status).toBe('ready');
-    expect(fetchedYamlChunk(result), 'no plankit-yaml-*.js chunk for a JSON-only page').toBe(false);
+    expect(fetchedChunk(result, 'yaml'), 'no plankit-yaml-*.js chunk for a JSON-only page').toBe(false);
   });
 
   it('shows the elements in Welsh', () => {
@@ -515,7 +511,7 @@ describe('errors.html', () => {
   });
 
   it('fetches the full YAML reader for YAML the fast reader declines, and the schema-error wording for an invalid plan', () => {
-    expect(fetchedYamlChunk(result), 'the plankit-yaml-*.js chunk, for the broken YAML').toBe(true);
+    expect(fetchedChunk(result, 'yaml'), 'the plankit-yaml-*.js chunk, for the broken YAML').toBe(true);
     expect(fetchedChunk(result, 'schema-report'), 'the schema-report chunk, for the plan that does not fit the format').toBe(true);
   });
 

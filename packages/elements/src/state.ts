@@ -77,12 +77,8 @@ export async function loadPlanState(input: PlanInput, options: { asOf?: string; 
   let source: string | undefined;
   try {
     if (input.value !== undefined) {
-      file = readPlanValue(input.value);
-      // Schema errors are worded by a separate chunk, loaded only for a plan that fails the schema.
-      if (unexplained(file)) {
-        await loadSchemaReporter();
-        file = readPlanValue(input.value);
-      }
+      const value = input.value;
+      file = await readWithChunks(() => readPlanValue(value));
     } else {
       let text = input.text;
       let contentType: string | null | undefined;
@@ -104,17 +100,7 @@ export async function loadPlanState(input: PlanInput, options: { asOf?: string; 
       if (text === undefined) return IDLE;
       if (text.trim() === '') return errorState('empty', 'The plan file is empty.', source);
       const format = isYaml(input, contentType) ? 'yaml' : 'json';
-      file = readPlanFile(text, { format });
-      // The fast reader reads the block YAML plans use; the full reader (a separate chunk) is
-      // fetched only for YAML it declines, and the schema-error wording only for a plan that fails.
-      if (needsFullReader(file) || unexplained(file)) {
-        await Promise.all([needsFullReader(file) && loadYamlSupport(), unexplained(file) && loadSchemaReporter()]);
-        file = readPlanFile(text, { format });
-        if (unexplained(file)) {
-          await loadSchemaReporter();
-          file = readPlanFile(text, { format });
-        }
-      }
+      file = await readWithChunks(() => readPlanFile(text, { format }));
     }
   } catch (error) {
     if ((error as Error)?.name === 'AbortError') throw error;
@@ -144,6 +130,21 @@ export async function loadPlanState(input: PlanInput, options: { asOf?: string; 
   }
   const check = checkPlanFile(file, { asOf, registers });
   return { status: 'ready', plan: file.plan, analysis: check.analysis, diagnostics: check.diagnostics, asOf, asOfBasis: basis, source };
+}
+
+/**
+ * Reads a plan, then again with whatever the first reading found missing: the fast reader reads
+ * the block YAML plans use, so the full YAML reader (a separate chunk) is fetched only for YAML it
+ * declines, and the wording of schema errors only for a plan that fails the schema. A plan the
+ * full reader reads may then fail the schema, hence at most two rounds.
+ */
+async function readWithChunks(read: () => PlanFile): Promise<PlanFile> {
+  let file = read();
+  for (let round = 0; round < 2 && (needsFullReader(file) || unexplained(file)); round++) {
+    await Promise.all([needsFullReader(file) && loadYamlSupport(), unexplained(file) && loadSchemaReporter()]);
+    file = read();
+  }
+  return file;
 }
 
 /** Whether the text is YAML that only the full reader (not yet loaded) can read. */
