@@ -79,8 +79,7 @@ export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagno
   const diagnostics: Diagnostic[] = [];
   context.cache?.begin(analysis);
   const { plan } = analysis;
-  const report = (code: DiagnosticCode, range: Range, message: string, data?: Record<string, unknown>, severity?: Severity) =>
-    diagnostics.push({ range, severity: severity ?? DIAGNOSTIC_CODES[code].severity, code, message, data });
+  const report = reporterInto(diagnostics);
   const rangeAt = (path: readonly PathSegment[], fallback: Range): Range => {
     const node = nodeAt(context.root, path);
     return node ? context.lines.rangeOf(node.start, node.end) : fallback;
@@ -173,9 +172,7 @@ export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagno
       let findings = cache.itemFindings(item);
       if (!findings) {
         const own: Diagnostic[] = [];
-        const reportOwn: Reporter = (code, range, message, data, severity) =>
-          own.push({ range, severity: severity ?? DIAGNOSTIC_CODES[code].severity, code, message, data });
-        checkItemDates(analysis, item, reportOwn, rangeAt, asOfWords);
+        checkItemDates(analysis, item, reporterInto(own), rangeAt, asOfWords);
         cache.setItemFindings(item, own);
         findings = own;
       }
@@ -213,6 +210,13 @@ export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagno
 }
 
 type Reporter = (code: DiagnosticCode, range: Range, message: string, data?: Record<string, unknown>, severity?: Severity) => void;
+
+/** A reporter that adds each finding to a list, at the code's default severity unless given one. */
+function reporterInto(into: Diagnostic[]): Reporter {
+  return (code, range, message, data, severity) => {
+    into.push({ range, severity: severity ?? DIAGNOSTIC_CODES[code].severity, code, message, data });
+  };
+}
 
 function checkItemDates(
   analysis: PlanAnalysis,
