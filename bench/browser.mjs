@@ -10,7 +10,10 @@
 // medians. Not a test: nothing here fails; the machine is shared, so figures vary from run to run.
 //
 // Environment: CHROME_PATH (default /usr/bin/chromium), BENCH_BROWSER_RUNS (timed runs, default 5),
-// BENCH_BROWSER_WARMUP (warm-up runs before them, default 2).
+// BENCH_BROWSER_WARMUP (warm-up runs before them, default 2), BENCH_ONLY (a comma-separated list of the
+// parts to run: table, big-table, timeline, sort, reference; default all), BENCH_TRACE (with
+// BENCH_ONLY=timeline: a file to write a Chromium performance trace of one more timeline run to),
+// BENCH_BUNDLE (a folder holding another build of the bundle, to measure instead of the package's).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -21,12 +24,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const bundleDir = join(root, 'packages', 'elements', 'dist', 'bundle');
+// BENCH_BUNDLE: another build of the bundle to measure (to compare a change with what came before).
+const bundleDir = process.env.BENCH_BUNDLE ? resolve(process.env.BENCH_BUNDLE) : join(root, 'packages', 'elements', 'dist', 'bundle');
 const pagesDir = join(here, 'pages');
 const mojDir = join(root, 'node_modules', '@ministryofjustice', 'frontend', 'moj', 'components', 'sortable-table');
 
 const RUNS = Math.max(1, Number(process.env.BENCH_BROWSER_RUNS ?? 5));
 const WARMUP = Math.max(0, Number(process.env.BENCH_BROWSER_WARMUP ?? 2));
+const PARTS = ['table', 'big-table', 'timeline', 'sort', 'reference'];
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+for (const part of ONLY) if (!PARTS.includes(part)) throw new Error(`BENCH_ONLY: no part called ${part} (the parts: ${PARTS.join(', ')})`);
+/** Whether a part of the bench is to run (all of them unless BENCH_ONLY names some). */
+const runs = (part) => ONLY.length === 0 || ONLY.includes(part);
 // --expose-gc only lets the pages collect the last run's garbage before the next run starts (never within a timing).
 const CHROME_ARGS = ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--js-flags=--expose-gc'];
 
@@ -194,12 +203,9 @@ export async function runBrowserBench({ log = console.log } = {}) {
   }
 
   const plans = new Map();
-  const table1000 = generate(1000);
-  const table10000 = generate(10_000);
-  const timeline = timelinePlan();
-  plans.set('table-1000', JSON.stringify(table1000));
-  plans.set('table-10000', JSON.stringify(table10000));
-  plans.set('timeline-2000', JSON.stringify(timeline));
+  if (runs('table') || runs('sort') || runs('reference')) plans.set('table-1000', JSON.stringify(generate(1000)));
+  if (runs('big-table') || runs('reference')) plans.set('table-10000', JSON.stringify(generate(10_000)));
+  if (runs('timeline')) plans.set('timeline-2000', JSON.stringify(timelinePlan()));
 
   const server = await startServer(plans);
   const base = `http://127.0.0.1:${server.address().port}`;
@@ -218,75 +224,101 @@ export async function runBrowserBench({ log = console.log } = {}) {
   const version = browser.version();
   try {
     // 1. First render of a 1,000-action table.
-    {
+    if (runs('table')) {
       const tab = await openPage(browser, base, 'plankit.html', problems);
       longTasksSeen = await tab.evaluate(() => window.bench.longTasksSupported);
-      const { first, runs } = await series(tab, 'tableRender', 'table-1000');
+      // As shipped (pages of 100 rows), then with page-size="0" (every row in one table), runs interleaved.
+      const paged = [];
+      const whole = [];
+      for (let i = 0; i < WARMUP + RUNS; i++) {
+        paged.push((await series(tab, 'tableRender', { name: 'table-1000' }, 1, 0)).first);
+        whole.push((await series(tab, 'tableRender', { name: 'table-1000', attributes: { 'page-size': '0' } }, 1, 0)).first);
+      }
       await tab.context().close();
+      const first = paged[0];
+      const runs = paged.slice(WARMUP);
+      const wholeFirst = whole[0];
+      const wholeRuns = whole.slice(WARMUP);
       rows.push(
-        [`${thousands(first.rows)}-action table (${first.themes} themes), plan given as an object`, '', '', '', '', '', ''],
+        [`${thousands(first.rows)}-action table (${first.themes} themes), plan given as an object, as shipped: pages of ${first.onPage} rows`, '', '', '', '', '', ''],
         row('  plan read, validated and checked (element state ready)', runs, first, (r) => r.checkedMs),
-        row(`  first rows in the shadow DOM (${first.firstRows} rows; the rest follow by frames)`, runs, first, (r) => r.firstMs),
-        row(`  all ${thousands(first.rows)} rows in the shadow DOM`, runs, first, (r) => r.allMs, { target: 100 }),
+        row(`  first page in the shadow DOM (${first.onPage} of ${thousands(first.rows)} rows; the count says ${thousands(first.rows)})`, runs, first, (r) => r.allMs, { target: 100 }),
         row('  … and laid out (style and layout forced)', runs, first, (r) => r.layoutMs),
         row('  longest task meanwhile (longtask observer)', runs, first, (r) => r.longestMs, { long: true }),
-        row('  longest style and layout in one frame (long-animation-frame)', runs, first, (r) => r.longestStyleAndLayoutMs, { long: true }),
+        [`the same, page-size="0": all ${thousands(wholeFirst.rows)} rows in one table`, '', '', '', '', '', ''],
+        row(`  first rows in the shadow DOM (${wholeFirst.firstRows} rows; the rest follow by frames)`, wholeRuns, wholeFirst, (r) => r.firstMs),
+        row(`  all ${thousands(wholeFirst.rows)} rows in the shadow DOM`, wholeRuns, wholeFirst, (r) => r.allMs),
+        row('  … and laid out (style and layout forced)', wholeRuns, wholeFirst, (r) => r.layoutMs),
+        row('  longest task meanwhile (longtask observer)', wholeRuns, wholeFirst, (r) => r.longestMs, { long: true }),
+        row('  longest style and layout in one frame (long-animation-frame)', wholeRuns, wholeFirst, (r) => r.longestStyleAndLayoutMs, { long: true }),
       );
     }
 
     // 2. 10,000 actions: render with the longest task, then sort, filter, search.
-    {
+    if (runs('big-table')) {
       const tab = await openPage(browser, base, 'plankit.html', problems);
       const arg = { name: 'table-10000', sortColumn: 'title', status: 'red', search: 'police' };
       const { first, runs } = await series(tab, 'bigTable', arg, RUNS, Math.min(WARMUP, 1));
       await tab.context().close();
       const sortOk = runs.every((r) => r.sort.ordered);
       rows.push(
-        [`${thousands(first.render.rows)}-action table (${first.render.themes} themes)`, '', '', '', '', '', ''],
+        [`${thousands(first.render.rows)}-action table (${first.render.themes} themes), as shipped: pages of ${first.render.onPage} rows`, '', '', '', '', '', ''],
         row('  plan read, validated and checked (element state ready)', runs, first, (r) => r.render.checkedMs),
-        row(`  first rows in the shadow DOM (${first.render.firstRows} rows)`, runs, first, (r) => r.render.firstMs),
-        row(`  all ${thousands(first.render.rows)} rows in the shadow DOM`, runs, first, (r) => r.render.allMs),
+        row(`  first page in the shadow DOM (${first.render.onPage} rows)`, runs, first, (r) => r.render.allMs),
         row('  … and laid out', runs, first, (r) => r.render.layoutMs),
-        row('  longest task, plan given → all rows laid out', runs, first, (r) => r.render.longestMs, { long: true, target: 200 }),
-        row('  longest task after the first rows (the chunks)', runs, first, (r) => r.render.longestAfterFirstMs, { long: true, target: 200 }),
-        row('  longest style and layout in one frame', runs, first, (r) => r.render.longestStyleAndLayoutMs, { long: true }),
+        row('  longest task, plan given → first page laid out', runs, first, (r) => r.render.longestMs, { long: true, target: 200 }),
+        row(`  Next page (click → the next ${first.render.onPage} rows${runs.every((r) => r.nextPage?.moved) ? '' : '; NOT CONFIRMED'})`, runs, first, (r) => r.nextPage?.domMs),
+        row('  … and the next frame rendered', runs, first, (r) => r.nextPage?.renderedMs),
         row(`  sort by title (click → rows in the new order${sortOk ? '' : '; ORDER NOT CONFIRMED'})`, runs, first, (r) => r.sort.domMs, { target: 50 }),
         row('  … and the next frame rendered', runs, first, (r) => r.sort.renderedMs),
-        row(`  filter-status="${arg.status}" (${thousands(first.statusFilter.rows)} rows left)`, runs, first, (r) => r.statusFilter.domMs, { target: 50 }),
+        row(`  filter-status="${arg.status}" (the count: ${first.statusFilter.count})`, runs, first, (r) => r.statusFilter.domMs, { target: 50 }),
         row('  … and the next frame rendered', runs, first, (r) => r.statusFilter.renderedMs),
-        row('  filter cleared: all rows back (by frames)', runs, first, (r) => r.clear.allMs),
+        row('  filter cleared: the first page back', runs, first, (r) => r.clear.allMs),
         row('  longest task while they come back', runs, first, (r) => r.clear.longestMs, { long: true, target: 200 }),
-        row(`  search="${arg.search}", first search (${thousands(first.searchFilter.rows)} rows left)`, runs, first, (r) => r.searchFilter.domMs, { target: 50 }),
+        row(`  search="${arg.search}", first search (the count: ${first.searchFilter.count})`, runs, first, (r) => r.searchFilter.domMs, { target: 50 }),
         row('  … and the next frame rendered', runs, first, (r) => r.searchFilter.renderedMs),
         row('  longest task in sort, filter or search', runs, first, (r) => Math.max(r.sort.longestMs, r.statusFilter.longestMs, r.searchFilter.longestMs), { long: true, target: 200 }),
       );
     }
 
     // 3. Timeline of 2,000 milestones.
-    {
+    if (runs('timeline')) {
       const tab = await openPage(browser, base, 'plankit.html', problems);
       const { first, runs } = await series(tab, 'timelineRender', 'timeline-2000');
+      if (process.env.BENCH_TRACE && ONLY.length === 1) {
+        // One more run, traced (not among the figures): where the time goes.
+        await browser.startTracing(tab, { path: process.env.BENCH_TRACE, screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'] });
+        await tab.evaluate(() => window.bench.timelineRender('timeline-2000'));
+        await browser.stopTracing();
+      }
       await tab.context().close();
+      const complete = runs.every((r) => r.onAxis === first.onAxis && r.listed === first.onAxis);
       rows.push(
         [`timeline of ${thousands(first.milestones)} milestones on ${first.actions} actions (${thousands(first.onAxis)} items on the axis, ${Object.values(first.apart).reduce((a, b) => a + b, 0)} listed apart)`, '', '', '', '', '', ''],
         row('  plan read, validated and checked (element state ready)', runs, first, (r) => r.checkedMs),
-        // The element reads its axis's width as soon as it has rendered, so the items are laid out by then too.
-        row('  every item in the shadow DOM (and laid out: the element measures its axis)', runs, first, (r) => r.domMs, { target: 150 }),
-        row('  longest task meanwhile', runs, first, (r) => r.longestMs, { long: true }),
+        row(`  first screen: the first items in the shadow DOM and laid out (${thousands(first.firstItems)} items)`, runs, first, (r) => r.firstMs, { target: 150 }),
+        row('  longest task meanwhile', runs, first, (r) => r.longestFirstMs, { long: true }),
+        row(`  every item, the lists apart and the ordered list in the shadow DOM (by chunks${complete ? '' : '; NOT ALL THERE'})`, runs, first, (r) => r.domMs),
+        row('  … and laid out', runs, first, (r) => r.layoutMs),
+        row('  longest task after the first screen (the chunks)', runs, first, (r) => r.longestAfterFirstMs, { long: true }),
       );
     }
 
     // 4. Sorting the same 1,000 rows: MoJ's sortable table and Plankit's table, runs interleaved.
-    {
+    if (runs('sort')) {
       const moj = await openPage(browser, base, 'moj.html', problems);
       const plankit = await openPage(browser, base, 'plankit.html', problems);
       const mojArg = { name: 'table-1000', columnIndex: 1 };
-      const plankitArg = { name: 'table-1000', columns: 'id title lead due status', column: 'title' };
+      // Like for like: every row in the DOM (page-size="0"), as MoJ's table has them; then as shipped (pages of 100).
+      const plankitArg = { name: 'table-1000', columns: 'id title lead due status', column: 'title', attributes: { 'page-size': '0' } };
+      const pagedArg = { ...plankitArg, attributes: {} };
       const mojRuns = [];
       const plankitRuns = [];
+      const pagedRuns = [];
       for (let i = 0; i < WARMUP + RUNS; i++) {
         mojRuns.push((await series(moj, 'tableSort', mojArg, 1, 0)).first);
         plankitRuns.push((await series(plankit, 'tableSort', plankitArg, 1, 0)).first);
+        pagedRuns.push((await series(plankit, 'tableSort', pagedArg, 1, 0)).first);
       }
       await moj.context().close();
       await plankit.context().close();
@@ -297,18 +329,23 @@ export async function runBrowserBench({ log = console.log } = {}) {
       const ratio = (value, reference) => `${(value / reference).toFixed(2)}×`;
       const plankitDom = stats(plankitTimed.map((r) => r.domMs)).median;
       const plankitRendered = stats(plankitTimed.map((r) => r.renderedMs)).median;
+      const pagedTimed = pagedRuns.slice(WARMUP);
+      const pagedDom = stats(pagedTimed.map((r) => r.domMs)).median;
+      const pagedRendered = stats(pagedTimed.map((r) => r.renderedMs)).median;
       const checked = (results) => (results.every((r) => r.ordered) ? '' : '; ORDER NOT CONFIRMED');
       rows.push(
         [`sorting the same ${thousands(mojTimed[0].rows)} rows by title (id, title, lead, due, status), one click`, '', '', '', '', '', ''],
         row(`  MoJ sortable table (moj-frontend ${mojVersion()}), plain <table>${checked(mojTimed)}`, mojTimed, mojRuns[0], (r) => r.domMs, { ratio: '1.00×' }),
         row('  … and the next frame rendered', mojTimed, mojRuns[0], (r) => r.renderedMs, { ratio: '1.00×' }),
-        row(`  Plankit <plan-action-table> (sorts within each theme)${checked(plankitTimed)}`, plankitTimed, plankitRuns[0], (r) => r.domMs, { ratio: ratio(plankitDom, mojDom) }),
+        row(`  Plankit <plan-action-table page-size="0">, every row in the DOM (sorts within each theme)${checked(plankitTimed)}`, plankitTimed, plankitRuns[0], (r) => r.domMs, { ratio: ratio(plankitDom, mojDom) }),
         row('  … and the next frame rendered', plankitTimed, plankitRuns[0], (r) => r.renderedMs, { ratio: ratio(plankitRendered, mojRendered) }),
+        row(`  Plankit as shipped: sorts every row, shows the first page (${pagedTimed[0].rows} rows)${checked(pagedTimed)}`, pagedTimed, pagedRuns[0], (r) => r.domMs, { ratio: ratio(pagedDom, mojDom) }),
+        row('  … and the next frame rendered', pagedTimed, pagedRuns[0], (r) => r.renderedMs, { ratio: ratio(pagedRendered, mojRendered) }),
       );
     }
 
     // 5. This machine's speed: the same rows as plain tables, no script.
-    {
+    if (runs('reference')) {
       const tab = await openPage(browser, base, 'moj.html', problems);
       const small = await series(tab, 'plainTable', 'table-1000');
       const big = await series(tab, 'plainTable', 'table-10000', RUNS, Math.min(WARMUP, 1));

@@ -44,14 +44,25 @@ function watchReady(element) {
 
 const rowCount = (root) => root.querySelectorAll('tr.action-row').length;
 
+/** The element's default rows per page (DEFAULT_PAGE_SIZE in plan-action-table.ts). */
+const DEFAULT_PAGE_SIZE = 100;
+
+/** How many rows a table with these attributes shows at once for a plan of `total` actions. */
+function rowsOnPage(total, attributes) {
+  const size = attributes['page-size'] === undefined ? DEFAULT_PAGE_SIZE : Number(attributes['page-size']);
+  return size > 0 && total > size ? size : total;
+}
+
 /**
  * Gives a fresh <plan-action-table> the plan as an object (`.plan = object`: no fetch) and times, from
- * that assignment: the first rows in the shadow DOM, every row in it (the table adds rows beyond the
- * first 200 in chunks on later frames), and every row laid out. Also the longest task meanwhile.
+ * that assignment: the first rows in the shadow DOM, every row of the first page in it (with
+ * page-size="0", every row of the plan: the table adds rows beyond the first 200 in chunks on later
+ * frames), and those laid out. Also the longest task meanwhile.
  */
 async function renderTable(name, attributes = {}) {
   const plan = JSON.parse(await planText(name));
-  const expected = actionsOf(plan).length;
+  const total = actionsOf(plan).length;
+  const expected = rowsOnPage(total, attributes);
   const element = await freshElement('plan-action-table', attributes);
   const root = element.shadowRoot;
   let first;
@@ -73,7 +84,9 @@ async function renderTable(name, attributes = {}) {
   await quiet();
   return {
     element,
-    rows: expected,
+    rows: total,
+    onPage: expected,
+    attributes,
     themes: plan.themes.length,
     firstRows: first.rows,
     checkedMs: ready.time === undefined ? undefined : ready.time - start,
@@ -132,14 +145,31 @@ async function timeFilter(element, apply) {
   const dom = performance.now();
   const rendered = await nextFrameRendered();
   await quiet();
-  return { domMs: dom - start, renderedMs: rendered - start, longestMs: longestTask(start, rendered), rowsBefore, rows: rowCount(root) };
+  return { domMs: dom - start, renderedMs: rendered - start, longestMs: longestTask(start, rendered), rowsBefore, rows: rowCount(root), count: cellText(root.querySelector('#count')) };
+}
+
+/** Clicks the Next page button and times until the next page's rows are in, and until the next frame is rendered. */
+async function timeNextPage(element) {
+  const root = element.shadowRoot;
+  const button = root.querySelector('.page-step--next button');
+  if (!button) throw new Error('no Next page button');
+  const firstBefore = root.querySelector('tr.action-row')?.id;
+  await beforeMeasuring();
+  const start = performance.now();
+  button.click();
+  await element.updateComplete;
+  const dom = performance.now();
+  const rendered = await nextFrameRendered();
+  await quiet();
+  return { domMs: dom - start, renderedMs: rendered - start, longestMs: longestTask(start, rendered), rows: rowCount(root), moved: root.querySelector('tr.action-row')?.id !== firstBefore };
 }
 
 /** Undoes a filter and times until every row is back (they come back in chunks). */
 async function timeClear(element, clear, expected) {
   const root = element.shadowRoot;
   await beforeMeasuring();
-  const back = whenDom(root, () => rowCount(root) >= expected, { what: `${expected} rows back` });
+  // Back when the count no longer says a filter is on and the rows are in (with pages, the first page).
+  const back = whenDom(root, () => rowCount(root) >= expected && !/ shown of /.test(cellText(root.querySelector('#count'))), { what: `${expected} rows back` });
   const start = performance.now();
   clear();
   const all = await back;
@@ -151,52 +181,61 @@ async function timeClear(element, clear, expected) {
 window.bench = {
   longTasksSupported,
 
-  /** 1: first render of a table. */
-  async tableRender(name) {
-    const result = await renderTable(name);
+  /** 1: first render of a table (`arg`: a plan's name, or { name, attributes }). */
+  async tableRender(arg) {
+    const { name, attributes = {} } = typeof arg === 'string' ? { name: arg } : arg;
+    const result = await renderTable(name, attributes);
     delete result.element;
     return result;
   },
 
   /** 2: a big table: render (with the longest task), then sort, filter by status, clear, search. */
-  async bigTable({ name, sortColumn, status, search }) {
-    const render = await renderTable(name);
+  async bigTable({ name, sortColumn, status, search, attributes = {} }) {
+    const render = await renderTable(name, attributes);
     const { element } = render;
     delete render.element;
+    const nextPage = render.onPage < render.rows ? await timeNextPage(element) : undefined;
     const sort = await timeSort(element, sortColumn);
     const statusFilter = await timeFilter(element, () => element.setAttribute('filter-status', status));
-    const clear = await timeClear(element, () => element.removeAttribute('filter-status'), render.rows);
+    const clear = await timeClear(element, () => element.removeAttribute('filter-status'), render.onPage);
     const searchFilter = await timeFilter(element, () => {
       element.search = search;
     });
-    return { render, sort, statusFilter, clear, searchFilter };
+    return { render, nextPage, sort, statusFilter, clear, searchFilter };
   },
 
   /** 4: Plankit's side of the comparison with MoJ: the same columns, one sort of a freshly rendered table. */
-  async tableSort({ name, columns, column }) {
-    const render = await renderTable(name, { columns });
+  async tableSort({ name, columns, column, attributes = {} }) {
+    const render = await renderTable(name, { columns, ...attributes });
     const sort = await timeSort(render.element, column);
     return { rows: render.rows, ...sort };
   },
 
-  /** 3: first render of a timeline. */
+  /**
+   * 3: first render of a timeline. Times, from `.plan = object`: the first screen (the first items in
+   * the shadow DOM, then laid out: style and layout forced there and then), and everything (every item
+   * on the axis, the lists apart and the ordered list: nothing left aria-busy), then laid out.
+   */
   async timelineRender(name) {
     const plan = JSON.parse(await planText(name));
     const element = await freshElement('plan-milestone-timeline');
     const root = element.shadowRoot;
+    let first;
     const rendered = whenDom(
       root,
-      () => {
+      (now) => {
         failIfError(element);
-        // The timeline renders every item in one update: once the plan is ready and the update is over, all are in.
-        return element.state?.status === 'ready' && !element.isUpdatePending && root.querySelector('[part~="item"]') !== null;
+        if (element.state?.status !== 'ready' || element.isUpdatePending || root.querySelector('[part~="item"]') === null) return false;
+        if (first === undefined) first = { time: now, laidOut: layoutNow(element), items: root.querySelectorAll('[part~="item"]').length };
+        // Big plans are rendered by chunks after the first screen, with aria-busy on what is still coming.
+        return root.querySelector('[aria-busy="true"]') === null;
       },
       { what: 'the timeline items' },
     );
     const ready = watchReady(element);
     const start = performance.now();
     element.plan = plan;
-    const dom = await rendered;
+    const all = await rendered;
     const laidOut = layoutNow(element);
     await quiet();
     const milestones = actionsOf(plan).reduce((sum, action) => sum + (action.milestones?.length ?? 0), 0);
@@ -204,9 +243,13 @@ window.bench = {
     const onAxisMilestones = [...onAxis].filter((item) => /milestone/i.test(item.getAttribute('aria-label') ?? '')).length;
     return {
       checkedMs: ready.time === undefined ? undefined : ready.time - start,
-      domMs: dom - start,
+      firstItems: first.items,
+      firstMs: first.laidOut - start,
+      domMs: all - start,
       layoutMs: laidOut - start,
+      longestFirstMs: longestTask(start, first.laidOut),
       longestMs: longestTask(start, laidOut),
+      longestAfterFirstMs: longestTaskStartingIn(first.laidOut, laidOut),
       actions: actionsOf(plan).length,
       milestones,
       onAxis: onAxis.length,

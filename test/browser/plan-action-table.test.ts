@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../packages/elements/src/define.js';
-import { PlanActionTable, safeLinkHref, TABLE_COLUMNS } from '../../packages/elements/src/elements/plan-action-table.js';
+import { DEFAULT_PAGE_SIZE, pageNumbers, PlanActionTable, safeLinkHref, TABLE_COLUMNS } from '../../packages/elements/src/elements/plan-action-table.js';
 import { defineElement, deepQueryAll, expectAccessible, samplePlan, settle, whenShown, XSS_PAYLOADS } from './helpers.js';
 
 defineElement('plan-action-table', PlanActionTable);
@@ -519,6 +519,144 @@ describe('<plan-action-table>: deep links', () => {
   });
 });
 
+describe('<plan-action-table>: pages', () => {
+  const pageButtons = (table: PlanActionTable) => $$(table, '[part="pagination"] button').map((button) => text(button));
+  const current = (table: PlanActionTable) => text($(table, '[part="pagination"] [aria-current="page"]'));
+
+  it('works out which page numbers to offer', () => {
+    expect(pageNumbers(1, 1)).toEqual([1]);
+    expect(pageNumbers(1, 10)).toEqual([1, 2, 0, 10]);
+    expect(pageNumbers(5, 10)).toEqual([1, 0, 4, 5, 6, 0, 10]);
+    // A gap of one page is that page, not an ellipsis.
+    expect(pageNumbers(3, 10)).toEqual([1, 2, 3, 4, 0, 10]);
+    expect(pageNumbers(10, 10)).toEqual([1, 0, 9, 10]);
+    expect(pageNumbers(2, 3)).toEqual([1, 2, 3]);
+  });
+
+  it('shows a plan of more than 100 actions a page at a time, with every action counted', async () => {
+    const table = await mount('', bigPlan(1000));
+    expect($$(table, 'tr.action-row')).toHaveLength(DEFAULT_PAGE_SIZE);
+    expect(rowKeys(table).slice(0, 2)).toEqual(['1.1', '1.2']);
+    expect(text($(table, '#count'))).toBe('1000 actions; showing 1 to 100');
+    const nav = $(table, 'nav[part="pagination"]');
+    expect(nav.getAttribute('aria-label')).toBe('Pages of actions');
+    // No Previous on the first page; numbers 1, 2, …, 10; Next.
+    expect(pageButtons(table)).toEqual(['1', '2', '10', 'Next page']);
+    expect(text(nav)).toContain('⋯');
+    expect(current(table)).toBe('1');
+    expect($(table, '[part="pagination"] [aria-current="page"]').getAttribute('aria-label')).toBe('Page 1');
+    await expectAccessible(table);
+  });
+
+  it('moves between pages by Next, Previous and number: rows, "continued" headings, the count, the announcement, focus and the event', async () => {
+    const table = await mount('page-size="30"', bigPlan(200));
+    const moves: CustomEvent[] = [];
+    table.addEventListener('plan-page-change', (event) => moves.push(event as CustomEvent));
+    $(table, '.page-step--next button').click();
+    await settle(document.body);
+    expect(rowKeys(table)).toHaveLength(30);
+    expect(rowKeys(table)[0]).toBe('2.11');
+    // Themes have 20 actions: Theme 2 began on page 1, and its heading says so; Theme 3 starts here.
+    expect($$(table, '.theme-heading th').map(text)).toEqual(['Theme 2 (continued)', 'Theme 3']);
+    expect(text($(table, '#count'))).toBe('200 actions; showing 31 to 60');
+    expect(liveText(table)).toBe('Page 2 of 7, actions 31 to 60');
+    expect(root(table).activeElement).toBe($(table, 'table'));
+    expect(moves.at(-1)!.detail).toEqual({ page: 2, pages: 7, first: 31, last: 60 });
+    expect(current(table)).toBe('2');
+
+    $(table, '[part="pagination"] button[aria-label="Page 7"]').click();
+    await settle(document.body);
+    expect(rowKeys(table)).toEqual(Array.from({ length: 20 }, (_, i) => `10.${i + 1}`));
+    expect($(table, '.page-step--next')).toBeNull();
+    expect(liveText(table)).toBe('Page 7 of 7, actions 181 to 200');
+
+    $(table, '.page-step--prev button').click();
+    await settle(document.body);
+    expect(rowKeys(table)[0]).toBe('8.11');
+    expect(table.page).toBe(6);
+  });
+
+  it('is used by keyboard: Tab reaches the page buttons, Enter moves', async () => {
+    const table = await mount('page-size="50" columns="id title"', bigPlan(100));
+    $(table, '[part="pagination"] button[aria-label="Page 1"]').focus();
+    await userEvent.tab();
+    expect(root(table).activeElement).toBe($(table, '[part="pagination"] button[aria-label="Page 2"]'));
+    await userEvent.keyboard('{Enter}');
+    await settle(document.body);
+    expect(rowKeys(table)[0]).toBe('6.1');
+    expect(root(table).activeElement).toBe($(table, 'table'));
+  });
+
+  it('sorts and filters every row, then shows the first page of the result', async () => {
+    const table = await mount('page-size="25"', bigPlan(200));
+    $(table, '.page-step--next button').click();
+    await settle(document.body);
+    expect(table.page).toBe(2);
+    await clickSort(table, 'status');
+    expect(table.page).toBe(1);
+    // Sorting is within each theme, over all of the theme's rows, not only those on the page.
+    expect(rowKeys(table).slice(0, 4)).toEqual(['1.4', '1.9', '1.14', '1.19']);
+    await setControl(table, 'agency-filter', 'TMBC');
+    expect(text($(table, '#count'))).toBe('100 actions shown of 200; showing 1 to 25');
+    expect(pageButtons(table)).toEqual(['1', '2', '3', '4', 'Next page']);
+    await setControl(table, 'status-filter', 'red');
+    // 20 rows left: no pages at all.
+    expect($(table, '[part="pagination"]')).toBeNull();
+    expect(text($(table, '#count'))).toBe('20 actions shown of 200');
+  });
+
+  it('opens a deep link to an action on a later page', async () => {
+    const table = await mount('', bigPlan(1000));
+    location.hash = '#action-7.50';
+    await expect.poll(() => root(table).activeElement?.id).toBe('action-7.50');
+    expect(table.page).toBe(7);
+    expect($(table, '[id="action-7.50"] button.disclosure').getAttribute('aria-expanded')).toBe('true');
+    expect(current(table)).toBe('7');
+  });
+
+  it('prints every row, without the page buttons', async () => {
+    const table = await mount('page-size="30" print', bigPlan(100));
+    expect($$(table, 'tr.action-row')).toHaveLength(100);
+    expect($(table, '[part="pagination"]')).toBeNull();
+    expect(text($(table, '#count'))).toBe('100 actions');
+  });
+
+  it('hides the page buttons under print media even when shown on screen', async () => {
+    const table = await mount('page-size="30"', bigPlan(100));
+    const sheet = [...root(table).adoptedStyleSheets].map((s) => [...s.cssRules].map((r) => r.cssText).join('\n')).join('\n');
+    expect(sheet).toMatch(/@media print[^]*\.pages[^{]*\{[^}]*display: none/);
+  });
+
+  it('says the page buttons in Welsh', async () => {
+    const welsh = document.createElement('div');
+    welsh.lang = 'cy';
+    document.body.append(welsh);
+    const table = await mount('page-size="25"', bigPlan(100), welsh);
+    expect($(table, '[part="pagination"]').getAttribute('aria-label')).toBe('Tudalennau’r camau gweithredu');
+    expect(text($(table, '.page-step--next'))).toBe('Nesaf');
+    expect(text($(table, '#count'))).toBe('100 cam gweithredu; yn dangos 1 i 25');
+    $(table, '.page-step--next button').click();
+    await settle(document.body);
+    expect(liveText(table)).toBe('Tudalen 2 o 4, camau gweithredu 26 i 50');
+    // Themes have 10 actions: Theme 3 began on page 1.
+    expect($$(table, '.theme-heading th').map(text)[0]).toBe('Theme 3 (parhad)');
+    await expectAccessible(table);
+  });
+
+  it('keeps the page when the plan is replaced by a new reading, and brings it into range', async () => {
+    const table = await mount('page-size="30"', bigPlan(200));
+    table.page = 5;
+    await settle(document.body);
+    expect(rowKeys(table)[0]).toBe('7.1');
+    table.plan = bigPlan(100);
+    await whenShown(table);
+    await settle(document.body);
+    expect(table.page).toBe(5);
+    expect(current(table)).toBe('4');
+    expect(rowKeys(table)[0]).toBe('10.1');
+  });
+});
+
 describe('<plan-action-table>: layouts', () => {
   it('stacks rows in a narrow container, each cell led by its header, still a table', async () => {
     const narrow = document.createElement('div');
@@ -701,8 +839,8 @@ describe('<plan-action-table>: states', () => {
 });
 
 describe('<plan-action-table>: large plans', () => {
-  it('renders every row of a 1,000-action plan, in a real table', async () => {
-    const table = await mount('', bigPlan(1000));
+  it('renders every row of a 1,000-action plan with page-size="0", in a real table', async () => {
+    const table = await mount('page-size="0"', bigPlan(1000));
     await expect.poll(() => $$(table, 'tr.action-row').length, { timeout: 20_000 }).toBe(1000);
     expect($$(table, 'tbody.theme')).toHaveLength(10);
     expect(text($(table, '#count'))).toBe('1000 actions');
@@ -721,8 +859,8 @@ describe('<plan-action-table>: large plans', () => {
     expect(rowKeys(table).slice(0, 2)).toEqual(['1.4', '1.9']);
   });
 
-  it('renders a 10,000-action plan progressively: the first rows at once, more on later frames', async () => {
-    const table = await mount('', bigPlan(10_000));
+  it('renders a 10,000-action plan with page-size="0" progressively: the first rows at once, more on later frames', async () => {
+    const table = await mount('page-size="0"', bigPlan(10_000));
     const first = $$(table, 'tr.action-row').length;
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThan(10_000);

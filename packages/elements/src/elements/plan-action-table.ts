@@ -62,6 +62,12 @@ export interface PlanFilterChangeDetail {
   total: number;
 }
 
+/**
+ * Rows on a page when the `page-size` attribute is not given. A page is what the reader sees and
+ * what the browser lays out: a 10,000-row table in one piece takes seconds to lay out on an office PC,
+ * and no one reads it that way. Plans of up to this many actions are not paged at all.
+ */
+export const DEFAULT_PAGE_SIZE = 100;
 /** Rows rendered at once; beyond this, the rest follow in chunks on later frames. */
 const INITIAL_ROWS = 200;
 /** Rows added on the first later frame when rendering progressively; later chunks are sized to the time budget. */
@@ -126,6 +132,30 @@ interface View {
   groups: { group: Group; rows: Row[] }[];
   shown: number;
   total: number;
+}
+
+/** Which of the view's rows are on the page shown: rows `start` to `end - 1` in view order. */
+interface PageSlice {
+  /** The page shown, from 1; 1 of 1 when the rows are not paged. */
+  page: number;
+  pages: number;
+  start: number;
+  end: number;
+}
+
+/** The pages to offer as numbers: the first, the last, the current one and its neighbours; 0 marks a gap. */
+export function pageNumbers(page: number, pages: number): number[] {
+  const wanted = new Set([1, pages, page - 1, page, page + 1].filter((n) => n >= 1 && n <= pages));
+  const sorted = [...wanted].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const n of sorted) {
+    const last = out[out.length - 1];
+    // A gap of one page is shown as that page rather than as an ellipsis.
+    if (last !== undefined && n - last === 2) out.push(last + 1);
+    else if (last !== undefined && n - last > 2) out.push(0);
+    out.push(n);
+  }
+  return out;
 }
 
 /** Shape words for each status colour, used only as CSS class names. */
@@ -197,7 +227,7 @@ function printRules(host: string): string {
       --_link: #000000;
       color: #000000;
     }
-    ${host} .filters, ${host} .sort-icon, ${host} .chevron, ${host} .live {
+    ${host} .filters, ${host} .sort-icon, ${host} .chevron, ${host} .live, ${host} .pages {
       display: none !important;
     }
     ${host} thead th {
@@ -237,9 +267,11 @@ function printRules(host: string): string {
  * filters, rows that open to show milestones and update history, deep links, a stacked layout in
  * narrow containers and a print layout. Plan text is always shown as text.
  *
- * Sorting keeps the theme groups: rows are sorted within each theme. Rows beyond the first 200 are
- * added in chunks on later animation frames, so a plan of thousands of actions never blocks the page
- * for long; the table stays a real `<table>` throughout.
+ * Sorting keeps the theme groups: rows are sorted within each theme. A plan of more than
+ * `page-size` actions (100 unless set) is shown a page at a time, with Previous, Next and page
+ * buttons under the table; sorting and filtering work on every row and go back to the first page,
+ * and printing prints every row. With `page-size="0"` every row is shown: rows beyond the first 200
+ * are then added in chunks on later animation frames, so that the page is never blocked for long.
  *
  * @tagname plan-action-table
  * @summary The plan's actions as a sortable, filterable table grouped by theme.
@@ -252,12 +284,15 @@ function printRules(host: string): string {
  * @attr filter-agency - Show only actions this agency leads (its id, name or another spelling).
  * @attr overdue-only - Show only overdue actions.
  * @attr search - Show only actions whose text contains every word of this.
+ * @attr page-size - Rows on a page: a plan with more actions is shown a page at a time (default 100; "0" shows every row).
+ * @attr page - The page shown, from 1 (default 1; sorting or filtering goes back to 1).
  * @attr print - Shows the print layout on screen: every row expanded, filter and sort controls hidden, black text, no sticky header.
  * @attr src - URL of a plan file (JSON or YAML), when not inside <plan-source>.
  * @attr as-of - Report as at this date (YYYY-MM-DD) instead of the plan's own.
  *
  * @fires plan-action-select - A row was expanded or collapsed by its title button, or opened by a deep link. `detail: { key, id, action, expanded }`.
  * @fires plan-filter-change - The reader changed a filter. `detail: { status, agency, overdue, text, shown, total }`.
+ * @fires plan-page-change - The reader moved to another page. `detail: { page, pages, first, last }` (first and last: the rows shown, from 1).
  * @fires plan-error - The element's own plan (src) could not be loaded or read. `detail: { kind, message, source }`.
  *
  * @csspart table - The `<table>`.
@@ -266,6 +301,7 @@ function printRules(host: string): string {
  * @csspart row - Each action's row.
  * @csspart theme-heading - Each theme's heading row.
  * @csspart status - Each status badge (word, shape and colour).
+ * @csspart pagination - The navigation between pages under a long table.
  * @csspart details - The expanded details of an action: milestones and update history.
  * @csspart message - The message shown when there is no plan, or the plan has no actions.
  * @csspart error - The message shown when the plan cannot be loaded.
@@ -606,6 +642,55 @@ export class PlanActionTable extends PlanElement {
       .no-matches {
         font-weight: bold;
       }
+      /* The table takes focus (tabindex -1) only when the reader moves to another page. */
+      table:focus {
+        outline: 3px solid var(--_focus);
+        outline-offset: 2px;
+      }
+      .pages ul {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.25rem;
+        list-style: none;
+        margin: 1rem 0 0;
+        padding: 0;
+      }
+      .pages button {
+        font: inherit;
+        min-width: 2.75rem;
+        min-height: 2.75rem;
+        padding: 0.25rem 0.75rem;
+        color: var(--_link);
+        background: none;
+        border: 2px solid transparent;
+        cursor: pointer;
+        text-decoration: underline;
+        text-decoration-thickness: 1px;
+        text-underline-offset: 0.15em;
+      }
+      .pages button:hover {
+        text-decoration-thickness: 3px;
+      }
+      .pages button[aria-current='page'] {
+        color: var(--_background);
+        background: var(--_link);
+        font-weight: bold;
+        text-decoration: none;
+      }
+      .page-step button {
+        font-weight: bold;
+      }
+      /* Arrows for the eye only: the alternative text after the slash is empty. */
+      .page-step--prev button::before {
+        content: '← ' / '';
+      }
+      .page-step--next button::after {
+        content: ' →' / '';
+      }
+      .page-gap {
+        padding: 0 0.5rem;
+      }
 
       /* Narrow containers: rows become blocks, each cell led by its header's words, but the
          elements (and, through their roles, the semantics) stay a table. */
@@ -699,6 +784,12 @@ export class PlanActionTable extends PlanElement {
         tr.is-overdue {
           box-shadow: none;
         }
+        .pages button[aria-current='page'] {
+          forced-color-adjust: none;
+          color: HighlightText;
+          background: Highlight;
+          border-color: CanvasText;
+        }
       }
     `,
     unsafeCSS(`@media print { ${printRules(':host')} }`),
@@ -715,6 +806,8 @@ export class PlanActionTable extends PlanElement {
     filterAgency: { type: String, attribute: 'filter-agency' },
     overdueOnly: { type: Boolean, attribute: 'overdue-only' },
     search: { type: String },
+    pageSize: { type: Number, attribute: 'page-size' },
+    page: { type: Number },
     print: { type: Boolean, reflect: true },
     announcement: { state: true },
   };
@@ -735,6 +828,10 @@ export class PlanActionTable extends PlanElement {
   declare overdueOnly: boolean;
   /** Show only actions whose words contain every word of this text (any case). */
   declare search: string | undefined;
+  /** Rows on a page; a plan with more actions is shown a page at a time. 0 (or less) shows every row. */
+  declare pageSize: number;
+  /** The page shown, from 1; out of range, the nearest page. Sorting and filtering go back to 1. */
+  declare page: number;
   /** Show the print layout on screen: every row expanded, controls hidden, black text, no sticky header. */
   declare print: boolean;
   /** What the polite live region says: the last sort or filter result. */
@@ -756,11 +853,15 @@ export class PlanActionTable extends PlanElement {
   private announceTimer?: ReturnType<typeof setTimeout>;
   /** True between the window's beforeprint and afterprint: every row is rendered and expanded. */
   private printing = false;
+  /** The model whose rows' search texts are being prepared while the page is idle. */
+  private searchPrepared?: Model;
 
   constructor() {
     super();
     this.sortDirection = 'ascending';
     this.overdueOnly = false;
+    this.pageSize = DEFAULT_PAGE_SIZE;
+    this.page = 1;
     this.print = false;
     this.announcement = '';
   }
@@ -835,6 +936,11 @@ export class PlanActionTable extends PlanElement {
         break;
       }
       index += group.rows.length;
+    }
+    const size = this.effectivePageSize(view);
+    if (size > 0) {
+      this.page = Math.floor(index / size) + 1;
+      index -= (this.page - 1) * size;
     }
     this.renderLimit = Math.max(this.renderLimit, index + 1);
     this.expanded.add(row.domId);
@@ -1166,6 +1272,94 @@ export class PlanActionTable extends PlanElement {
     if (row) void this.showAction(row.action.key);
   }
 
+  /**
+   * Works out every row's search text in idle moments after a large plan is shown (a few
+   * milliseconds at a time), so that the reader's first search does not have to do it for every row.
+   */
+  private prepareSearch(model: Model): void {
+    this.searchPrepared = model;
+    let next = 0;
+    const later = (step: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(step, { timeout: 2000 }) : setTimeout(step, 50));
+    const step = () => {
+      if (this.model !== model || !this.isConnected) {
+        if (this.searchPrepared === model) this.searchPrepared = undefined;
+        return;
+      }
+      const until = performance.now() + 8;
+      while (next < model.rows.length && performance.now() < until) this.searchTextOf(model.rows[next++], model);
+      if (next < model.rows.length) later(step);
+    };
+    later(step);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Pages
+
+  /** Rows per page for this view: 0 when every row is shown (printing, page-size 0, or few enough rows). */
+  private effectivePageSize(view: View): number {
+    const size = Math.floor(Number(this.pageSize));
+    if (this.allExpanded || !Number.isFinite(size) || size <= 0 || view.shown <= size) return 0;
+    return size;
+  }
+
+  /** The page of the view that is shown, with `page` brought into range. */
+  private pageOf(view: View): PageSlice {
+    const size = this.effectivePageSize(view);
+    if (size === 0) return { page: 1, pages: 1, start: 0, end: view.shown };
+    const pages = Math.ceil(view.shown / size);
+    const wanted = Math.floor(Number(this.page));
+    const page = Number.isFinite(wanted) ? Math.min(Math.max(wanted, 1), pages) : 1;
+    const start = (page - 1) * size;
+    return { page, pages, start, end: Math.min(start + size, view.shown) };
+  }
+
+  private onPageClick = (event: Event): void => {
+    const model = this.model;
+    if (!model) return;
+    const target = Number((event.currentTarget as HTMLElement).dataset.page);
+    const view = this.computeView(model);
+    const before = this.pageOf(view);
+    if (!Number.isFinite(target) || target === before.page) return;
+    this.page = target;
+    const slice = this.pageOf(view);
+    this.renderLimit = INITIAL_ROWS;
+    this.announce(this.tableWords.pageAnnouncement(slice.page, slice.pages, slice.start + 1, slice.end));
+    this.dispatchEvent(
+      new CustomEvent('plan-page-change', { detail: { page: slice.page, pages: slice.pages, first: slice.start + 1, last: slice.end }, bubbles: true, composed: true }),
+    );
+    // The button pressed may be gone (Next on the last page): the reader goes on from the top of
+    // the table, where the new rows start, as after following a link to the next page.
+    void this.updateComplete.then(() => {
+      const table = this.renderRoot.querySelector<HTMLElement>('table');
+      if (!table) return;
+      if (table.getBoundingClientRect().top < 0) table.scrollIntoView({ block: 'start' });
+      table.focus({ preventScroll: true });
+    });
+  };
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A new order or a new filter starts again from the first page (unless a page was asked for too, as a deep link does).
+    const reordered = (['sort', 'sortDirection', 'filterStatus', 'filterAgency', 'overdueOnly', 'search', 'pageSize'] as const).some((key) => changed.has(key));
+    if (reordered && !changed.has('page')) this.page = 1;
+  }
+
+  private renderPages(slice: PageSlice, words: TableStrings): TemplateResult {
+    const step = (page: number, label: string, rel: 'prev' | 'next') =>
+      html`<li class="page-step page-step--${rel}"><button type="button" data-page=${page} @click=${this.onPageClick}>${label}<span class="visually-hidden">${words.pageHidden}</span></button></li>`;
+    return html`<nav class="pages" part="pagination" aria-label=${words.pages}>
+      <ul>
+        ${slice.page > 1 ? step(slice.page - 1, words.previousPage, 'prev') : nothing}
+        ${pageNumbers(slice.page, slice.pages).map((n) =>
+          n === 0
+            ? html`<li class="page-gap" aria-hidden="true">⋯</li>`
+            : html`<li><button type="button" class="page-number" data-page=${n} aria-label=${words.pageLabel(n)} aria-current=${n === slice.page ? 'page' : nothing} @click=${this.onPageClick}>${n}</button></li>`,
+        )}
+        ${slice.page < slice.pages ? step(slice.page + 1, words.nextPage, 'next') : nothing}
+      </ul>
+    </nav>`;
+  }
+
   private onBeforePrint = (): void => {
     this.printing = true;
     this.renderLimit = Number.POSITIVE_INFINITY;
@@ -1211,8 +1405,13 @@ export class PlanActionTable extends PlanElement {
 
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const shown = this.model && this.state.status === 'ready' ? this.computeView(this.model).shown : 0;
-    if (shown > this.renderLimit) this.scheduleChunk();
+    let onPage = 0;
+    if (this.model && this.state.status === 'ready') {
+      const slice = this.pageOf(this.computeView(this.model));
+      onPage = slice.end - slice.start;
+    }
+    if (onPage > this.renderLimit) this.scheduleChunk();
+    if (this.model && this.searchPrepared !== this.model && this.model.rows.length > INITIAL_ROWS) this.prepareSearch(this.model);
     if (this.modelIsNew) {
       this.modelIsNew = false;
       // After this update has finished, so that opening the row is an update of its own.
@@ -1232,23 +1431,31 @@ export class PlanActionTable extends PlanElement {
     const view = this.computeView(model);
     const filtering = view.shown !== view.total || this.statusFilterKey(model) !== '' || this.agencyFilterKey(model) !== '' || this.overdueOnly || this.searchTerms().length > 0;
 
-    // Only the first renderLimit rows (in view order) are in the DOM yet; the rest follow by frames.
-    let budget = this.renderLimit;
-    const groups: View['groups'] = [];
+    // The page's rows (in view order); of those, only the first renderLimit are in the DOM yet,
+    // the rest following by frames.
+    const slice = this.pageOf(view);
+    const end = Math.min(slice.end, slice.start + this.renderLimit);
+    const groups: (View['groups'][number] & { continued: boolean })[] = [];
+    let at = 0;
     for (const entry of view.groups) {
-      if (budget <= 0) break;
-      const rows = entry.rows.length <= budget ? entry.rows : entry.rows.slice(0, budget);
-      budget -= rows.length;
-      groups.push({ group: entry.group, rows });
+      const from = Math.max(slice.start - at, 0);
+      const to = Math.min(end - at, entry.rows.length);
+      at += entry.rows.length;
+      if (to <= from) {
+        if (at >= end) break;
+        continue;
+      }
+      groups.push({ group: entry.group, rows: from === 0 && to === entry.rows.length ? entry.rows : entry.rows.slice(from, to), continued: from > 0 });
     }
+    const paged = slice.pages > 1;
     const sortColumn = this.sortColumn;
     const allExpanded = this.allExpanded;
     const columnsKey = columns.join(' ');
     return html`
       ${this.renderFilters(model, words)}
-      <p class="count" id="count">${filtering ? words.shownOf(view.shown, view.total) : words.actionCount(view.total)}</p>
+      <p class="count" id="count">${filtering ? words.shownOf(view.shown, view.total) : words.actionCount(view.total)}${paged ? `; ${words.showing(slice.start + 1, slice.end)}` : ''}</p>
       <div class="live visually-hidden" id="live" role="status" aria-live="polite">${this.announcement}</div>
-      <table part="table" role="table">
+      <table part="table" role="table" tabindex=${paged ? '-1' : nothing}>
         <caption part="caption">
           ${state.plan.title}
           <span class="caption-date">${this.words.asAt(formatLongDate(state.asOf, model.lang))}</span>
@@ -1267,7 +1474,7 @@ export class PlanActionTable extends PlanElement {
               (entry) => entry.group.headingId,
               (entry) => html`<tbody role="rowgroup" class="theme">
                 <tr class="theme-heading" part="theme-heading" role="row">
-                  <th scope="rowgroup" role="rowheader" colspan=${columns.length} id=${entry.group.headingId}>${entry.group.theme.title || entry.group.theme.key}</th>
+                  <th scope="rowgroup" role="rowheader" colspan=${columns.length} id=${entry.group.headingId}>${entry.continued ? words.continued(entry.group.theme.title || entry.group.theme.key) : entry.group.theme.title || entry.group.theme.key}</th>
                 </tr>
                 ${repeat(
                   entry.rows,
@@ -1282,6 +1489,7 @@ export class PlanActionTable extends PlanElement {
               </tbody>`,
             )}
       </table>
+      ${paged ? this.renderPages(slice, words) : nothing}
     `;
   }
 

@@ -40,6 +40,19 @@ export const table = {
     shownOf: (shown: number, total: number) => `${shown} ${shown === 1 ? 'action' : 'actions'} shown of ${total}`,
     noMatches: 'No actions match these filters.',
 
+    /** Pages of a long table: the navigation's name, its buttons, and what is said on moving. */
+    pages: 'Pages of actions',
+    previousPage: 'Previous',
+    nextPage: 'Next',
+    /** Read after Previous and Next by screen readers only. */
+    pageHidden: ' page',
+    pageLabel: (page: number) => `Page ${page}`,
+    /** Added to the count when the rows are paged: "showing 101 to 200". */
+    showing: (first: number, last: number) => `showing ${first} to ${last}`,
+    pageAnnouncement: (page: number, pages: number, first: number, last: number) => `Page ${page} of ${pages}, actions ${first} to ${last}`,
+    /** A theme's heading when its rows began on an earlier page. */
+    continued: (title: string) => `${title} (continued)`,
+
     notGiven: 'Not given',
     noUpdate: 'No update yet',
     undated: 'Undated',
@@ -103,6 +116,16 @@ export const table = {
     actionCount: (count: number) => `${count} cam gweithredu`,
     shownOf: (shown: number, total: number) => `Yn dangos ${shown} o ${total} cam gweithredu`,
     noMatches: 'Does dim camau gweithredu yn cyfateb i’r hidlwyr hyn.',
+
+    pages: 'Tudalennau’r camau gweithredu',
+    previousPage: 'Blaenorol',
+    nextPage: 'Nesaf',
+    // Welsh puts the adjective after the noun ("tudalen nesaf"): the nav's name already says these are pages.
+    pageHidden: '',
+    pageLabel: (page: number) => `Tudalen ${page}`,
+    showing: (first: number, last: number) => `yn dangos ${first} i ${last}`,
+    pageAnnouncement: (page: number, pages: number, first: number, last: number) => `Tudalen ${page} o ${pages}, camau gweithredu ${first} i ${last}`,
+    continued: (title: string) => `${title} (parhad)`,
 
     notGiven: 'Heb ei roi',
     noUpdate: 'Dim diweddariad eto',
