@@ -541,7 +541,9 @@ describe('<plan-action-table>: pages', () => {
     const nav = $(table, 'nav[part="pagination"]');
     expect(nav.getAttribute('aria-label')).toBe('Pages of actions');
     // No Previous on the first page; numbers 1, 2, …, 10; Next.
-    expect(pageButtons(table)).toEqual(['1', '2', '10', 'Next page']);
+    expect(pageButtons(table)).toEqual(['1', '2', '10', 'Next']);
+    // Its name starts with the word shown (WCAG 2.5.3) and says what it moves through.
+    expect($(table, '.page-step--next button').getAttribute('aria-label')).toBe('Next page');
     expect(text(nav)).toContain('⋯');
     expect(current(table)).toBe('1');
     expect($(table, '[part="pagination"] [aria-current="page"]').getAttribute('aria-label')).toBe('Page 1');
@@ -598,7 +600,7 @@ describe('<plan-action-table>: pages', () => {
     expect(rowKeys(table).slice(0, 4)).toEqual(['1.4', '1.9', '1.14', '1.19']);
     await setControl(table, 'agency-filter', 'TMBC');
     expect(text($(table, '#count'))).toBe('100 actions shown of 200; showing 1 to 25');
-    expect(pageButtons(table)).toEqual(['1', '2', '3', '4', 'Next page']);
+    expect(pageButtons(table)).toEqual(['1', '2', '3', '4', 'Next']);
     await setControl(table, 'status-filter', 'red');
     // 20 rows left: no pages at all.
     expect($(table, '[part="pagination"]')).toBeNull();

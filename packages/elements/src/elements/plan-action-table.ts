@@ -1345,17 +1345,17 @@ export class PlanActionTable extends PlanElement {
   }
 
   private renderPages(slice: PageSlice, words: TableStrings): TemplateResult {
-    const step = (page: number, label: string, rel: 'prev' | 'next') =>
-      html`<li class="page-step page-step--${rel}"><button type="button" data-page=${page} @click=${this.onPageClick}>${label}<span class="visually-hidden">${words.pageHidden}</span></button></li>`;
+    const step = (page: number, label: string, name: string, rel: 'prev' | 'next') =>
+      html`<li class="page-step page-step--${rel}"><button type="button" data-page=${page} aria-label=${name} @click=${this.onPageClick}>${label}</button></li>`;
     return html`<nav class="pages" part="pagination" aria-label=${words.pages}>
       <ul>
-        ${slice.page > 1 ? step(slice.page - 1, words.previousPage, 'prev') : nothing}
+        ${slice.page > 1 ? step(slice.page - 1, words.previousPage, words.previousPageName, 'prev') : nothing}
         ${pageNumbers(slice.page, slice.pages).map((n) =>
           n === 0
             ? html`<li class="page-gap" aria-hidden="true">⋯</li>`
             : html`<li><button type="button" class="page-number" data-page=${n} aria-label=${words.pageLabel(n)} aria-current=${n === slice.page ? 'page' : nothing} @click=${this.onPageClick}>${n}</button></li>`,
         )}
-        ${slice.page < slice.pages ? step(slice.page + 1, words.nextPage, 'next') : nothing}
+        ${slice.page < slice.pages ? step(slice.page + 1, words.nextPage, words.nextPageName, 'next') : nothing}
       </ul>
     </nav>`;
   }

@@ -44,8 +44,9 @@ export const table = {
     pages: 'Pages of actions',
     previousPage: 'Previous',
     nextPage: 'Next',
-    /** Read after Previous and Next by screen readers only. */
-    pageHidden: ' page',
+    /** The accessible names of Previous and Next: each starts with the visible word (WCAG 2.5.3, label in name). */
+    previousPageName: 'Previous page',
+    nextPageName: 'Next page',
     pageLabel: (page: number) => `Page ${page}`,
     /** Added to the count when the rows are paged: "showing 101 to 200". */
     showing: (first: number, last: number) => `showing ${first} to ${last}`,
@@ -120,8 +121,10 @@ export const table = {
     pages: 'Tudalennau’r camau gweithredu',
     previousPage: 'Blaenorol',
     nextPage: 'Nesaf',
-    // Welsh puts the adjective after the noun ("tudalen nesaf"): the nav's name already says these are pages.
-    pageHidden: '',
+    // Welsh puts the adjective after the noun ("tudalen nesaf"), so a name that added the noun would not start with
+    // the visible word (WCAG 2.5.3): the nav's own name already says these are pages.
+    previousPageName: 'Blaenorol',
+    nextPageName: 'Nesaf',
     pageLabel: (page: number) => `Tudalen ${page}`,
     showing: (first: number, last: number) => `yn dangos ${first} i ${last}`,
     pageAnnouncement: (page: number, pages: number, first: number, last: number) => `Tudalen ${page} o ${pages}, camau gweithredu ${first} i ${last}`,
