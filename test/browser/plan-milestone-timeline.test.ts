@@ -658,3 +658,180 @@ describe('<plan-milestone-timeline>: large plans', () => {
     expect(focused(element)?.getAttribute('data-index')).toBe('2099');
   });
 });
+
+/**
+ * A plan of 2,000 milestones (4 themes of 25 actions of 20), as in the test above, and a fifth theme
+ * of `apart` actions kept off the axis (ongoing, quarterly, TBC in turn).
+ */
+function bigPlan(apart = 150) {
+  const themes: Record<string, unknown>[] = Array.from({ length: 4 }, (_, themeIndex) => ({
+    title: `Theme ${themeIndex + 1}`,
+    actions: Array.from({ length: 25 }, (_, actionIndex) => ({
+      id: `${themeIndex + 1}.${actionIndex + 1}`,
+      title: `Action ${themeIndex + 1}.${actionIndex + 1}`,
+      lead: 'KCC',
+      due: 'March 2018',
+      status: 'green',
+      milestones: Array.from({ length: 20 }, (_, milestoneIndex) => {
+        const day = ((themeIndex * 500 + actionIndex * 20 + milestoneIndex) * 7) % 365;
+        const date = new Date(Date.UTC(2017, 3, 1 + day)).toISOString().slice(0, 10);
+        return { title: `Milestone ${themeIndex + 1}.${actionIndex + 1}.${milestoneIndex + 1}`, due: date, status: ['red', 'amber', 'green', 'blue', 'not-started'][milestoneIndex % 5] };
+      }),
+    })),
+  }));
+  themes.push({
+    title: 'Off the axis',
+    actions: Array.from({ length: apart }, (_, index) => ({ title: `Apart ${index + 1}`, lead: 'KCC', due: ['Ongoing', 'Quarterly', 'TBC'][index % 3], status: 'amber' })),
+  });
+  return { title: 'Large', period: '2017/18', asOf: '2017-12-31', themes };
+}
+
+/**
+ * Gives a timeline a plan and calls `look` as soon as its first items are in its shadow DOM (in the
+ * MutationObserver callback that sees them, before any later frame), returning what it returns.
+ */
+async function atFirstItems<T>(element: PlanMilestoneTimeline, plan: unknown, look: (root: ShadowRoot) => T): Promise<T> {
+  const root = element.shadowRoot!;
+  const seen = new Promise<T>((resolve, reject) => {
+    const observer = new MutationObserver(() => {
+      if (root.querySelector('.item') === null) return;
+      observer.disconnect();
+      try {
+        resolve(look(root));
+      } catch (error) {
+        reject(error);
+      }
+    });
+    observer.observe(root, { childList: true, subtree: true });
+  });
+  element.plan = plan;
+  return seen;
+}
+
+const busyParts = (root: ParentNode) => [...root.querySelectorAll('[aria-busy="true"]')].map((node) => `${node.localName}.${node.className || node.parentElement?.className}`);
+
+describe('<plan-milestone-timeline>: large plans, rendered progressively', () => {
+  it('renders the first screen at once and the rest by chunks, aria-busy until every item and list entry is there', async () => {
+    const element = await fixture<PlanMilestoneTimeline>(`<plan-milestone-timeline></plan-milestone-timeline>`);
+    const first = await atFirstItems(element, bigPlan(), (root) => ({
+      items: root.querySelectorAll('.item').length,
+      tabStops: [...root.querySelectorAll<HTMLElement>('.item')].filter((button) => button.tabIndex === 0).length,
+      listed: root.querySelectorAll('[part~="list"] ol > li').length,
+      busy: busyParts(root),
+      lanes: root.querySelectorAll('[part~="lane"]').length,
+    }));
+    // The first screen: some items, the tab stop among them, every lane (empty ones to come), and the rest marked busy.
+    expect(first.items).toBeGreaterThan(0);
+    expect(first.items).toBeLessThan(2100);
+    expect(first.tabStops).toBe(1);
+    expect(first.lanes).toBe(5);
+    expect(first.listed).toBeLessThan(2100);
+    expect(first.busy).toContain('div.lanes');
+    expect(first.busy.filter((part) => part.startsWith('ol.'))).toHaveLength(1);
+    expect(first.busy.filter((part) => part.startsWith('ul.'))).toHaveLength(3);
+
+    // updateComplete waits for every chunk.
+    await element.updateComplete;
+    const root = element.shadowRoot!;
+    expect(items(element)).toHaveLength(2100);
+    expect(root.querySelector('[aria-busy]')).toBeNull();
+    for (const kind of ['ongoing', 'recurring', 'unresolved']) expect($$(element, `.apart-list.${kind} li`)).toHaveLength(50);
+    const entries = $$(element, '[part~="list"] ol > li');
+    expect(entries).toHaveLength(2100);
+    // Still in date order, every entry with its words.
+    const dates = entries.map((entry) => Date.parse(text(entry.querySelector('.list-date'))));
+    for (let i = 1; i < dates.length; i++) expect(dates[i]).toBeGreaterThanOrEqual(dates[i - 1]);
+    for (const entry of [entries[0], entries[1000], entries[2099]]) expect(text(entry)).toMatch(/Theme: Theme \d; .*Lead: KCC\.$/);
+    // Each lane's items in date order, as the keys move.
+    const lefts = [...$$(element, '[part~="lane"]')[1].querySelectorAll<HTMLElement>('.item')].map((button) => styleNumber(button, '--left') + styleNumber(button, '--width'));
+    expect(lefts).toHaveLength(525);
+    for (let i = 1; i < lefts.length; i++) expect(lefts[i]).toBeGreaterThanOrEqual(lefts[i - 1]);
+    expect(items(element).filter((button) => button.tabIndex === 0)).toHaveLength(1);
+    expectNoOverlaps(element);
+    // Lanes past the first screen are laid out only near the view, with their height known beforehand.
+    const lanes = $$(element, '[part~="lane"]');
+    expect(getComputedStyle(lanes[0]).contentVisibility).toBe('visible');
+    expect(getComputedStyle(lanes[3]).contentVisibility).toBe('auto');
+    expect(getComputedStyle(lanes[3]).containIntrinsicBlockSize).toMatch(/^auto \d+(\.\d+)?px$/);
+  });
+
+  it('moves by keyboard into lanes that have not come yet, rendering them there and then', async () => {
+    const element = await fixture<PlanMilestoneTimeline>(`<plan-milestone-timeline></plan-milestone-timeline>`);
+    const press = (root: ShadowRoot, key: string, ctrlKey = false) => {
+      (root.activeElement ?? root.querySelector('.item[tabindex="0"]'))!.dispatchEvent(new KeyboardEvent('keydown', { key, ctrlKey, bubbles: true, composed: true, cancelable: true }));
+      const now = root.activeElement as HTMLElement | null;
+      return { index: now?.getAttribute('data-index'), lane: text(now?.closest('[part~="lane"]')?.querySelector('.lane-label')), tabStops: root.querySelectorAll('.item[tabindex="0"]').length };
+    };
+    const moves = await atFirstItems(element, bigPlan(), (root) => {
+      const lastLaneEmpty = root.querySelectorAll('[part~="lane"]')[3].querySelector('.item') === null;
+      root.querySelector<HTMLElement>('.item[tabindex="0"]')!.focus();
+      return { lastLaneEmpty, down: press(root, 'ArrowDown'), end: press(root, 'End', true), up: press(root, 'ArrowUp') };
+    });
+    // The last lane had not come when the keys were pressed; each move still landed, with one tab stop.
+    expect(moves.lastLaneEmpty).toBe(true);
+    expect(moves.down.lane).toBe('Theme 2');
+    expect(moves.end).toEqual({ index: '2099', lane: 'Theme 4', tabStops: 1 });
+    expect(moves.up.lane).toBe('Theme 3');
+    expect(moves.up.tabStops).toBe(1);
+    await element.updateComplete;
+    expect(items(element)).toHaveLength(2100);
+    expect(element.shadowRoot!.querySelector('[aria-busy]')).toBeNull();
+    // The details follow the focused item.
+    expect(text($(element, '.details-title'))).toBe(titleOf(focused(element)));
+  });
+
+  it('renders everything at once for print: with the print attribute, and on the window’s beforeprint', async () => {
+    const printed = await fixture<PlanMilestoneTimeline>(`<plan-milestone-timeline print></plan-milestone-timeline>`);
+    const atOnce = await atFirstItems(printed, bigPlan(), (root) => ({
+      items: root.querySelectorAll('.item').length,
+      listed: root.querySelectorAll('[part~="list"] ol > li').length,
+      apart: root.querySelectorAll('.apart li').length,
+      busy: busyParts(root),
+    }));
+    expect(atOnce).toEqual({ items: 2100, listed: 2100, apart: 150, busy: [] });
+
+    document.body.innerHTML = '';
+    const screen = await fixture<PlanMilestoneTimeline>(`<plan-milestone-timeline></plan-milestone-timeline>`);
+    const beforePrint = await atFirstItems(screen, bigPlan(), (root) => {
+      const before = root.querySelectorAll('.item').length;
+      window.dispatchEvent(new Event('beforeprint'));
+      const after = { items: root.querySelectorAll('.item').length, listed: root.querySelectorAll('[part~="list"] ol > li').length, apart: root.querySelectorAll('.apart li').length, busy: busyParts(root) };
+      window.dispatchEvent(new Event('afterprint'));
+      return { before, after };
+    });
+    expect(beforePrint.before).toBeLessThan(2100);
+    expect(beforePrint.after).toEqual({ items: 2100, listed: 2100, apart: 150, busy: [] });
+  });
+
+  it('stops while out of the page and carries on when put back', async () => {
+    const element = await fixture<PlanMilestoneTimeline>(`<plan-milestone-timeline></plan-milestone-timeline>`);
+    const parent = element.parentElement!;
+    await atFirstItems(element, bigPlan(), () => element.remove());
+    // Out of the page, nothing is pending: updateComplete does not wait for chunks that will not come.
+    await element.updateComplete;
+    const whileOut = items(element).length;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(items(element).length).toBe(whileOut);
+    expect(whileOut).toBeLessThan(2100);
+    parent.append(element);
+    await element.updateComplete;
+    expect(items(element)).toHaveLength(2100);
+    expect($$(element, '[part~="list"] ol > li')).toHaveLength(2100);
+    expect(element.shadowRoot!.querySelector('[aria-busy]')).toBeNull();
+  });
+
+  it('has no axe violations while it is still rendering, nor once it is done', async () => {
+    const element = await fixture<PlanMilestoneTimeline>(`<plan-milestone-timeline></plan-milestone-timeline>`);
+    const plan = bigPlan(30);
+    // Axe takes long on thousands of items: a smaller plan that is still rendered progressively.
+    (plan.themes as { actions: unknown[] }[]).forEach((theme, index) => {
+      if (index < 4) theme.actions = theme.actions.slice(0, 10);
+    });
+    await atFirstItems(element, plan, () => undefined);
+    expect(element.shadowRoot!.querySelector('[aria-busy="true"]')).not.toBeNull();
+    await expectAccessible(element);
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[aria-busy]')).toBeNull();
+    await expectAccessible(element);
+  });
+});

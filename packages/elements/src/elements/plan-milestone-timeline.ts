@@ -15,6 +15,7 @@ import {
   type TimelineEntry,
 } from '@plankit/core/lite';
 import { css, html, nothing, unsafeCSS, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { cssProperties, type CssProperties } from '../directives/css-properties.js';
 import { PlanElement } from '../base.js';
 import type { PlanState } from '../state.js';
@@ -60,6 +61,25 @@ const LABEL_GAP_REM = 0.25;
 /** Extra width of the "Overdue" tag beyond its letters (padding, border, margin). */
 const TAG_EXTRA_REM = 0.9;
 
+// Progressive rendering. A big plan's first screen is rendered at once; the rest (the lists apart,
+// the other lanes' items, then the ordered list) follows in chunks after the frames that show it,
+// each kept under a long task (50 ms), with aria-busy on what is still coming. Everything is rendered
+// at once for print, and an item the keyboard moves to is rendered (with its lane) there and then.
+// A unit of work is one item: on the axis, in a list apart, or in the ordered list.
+/** Plans with up to this many units are rendered in one go. */
+const RENDER_AT_ONCE = 500;
+/** The first screen: whole lanes, until they make this many rows (2rem each; 70vh of a tall screen)… */
+const FIRST_ROWS = 24;
+/** …or hold this many items (a lane beyond that is cut short, in date order). */
+const FIRST_ITEMS = 240;
+/** Units in the first chunk; later chunks are sized to the time budget. */
+const CHUNK_UNITS = 100;
+/** About how long one chunk may take to build, style and lay out, in milliseconds. */
+const CHUNK_BUDGET_MS = 20;
+/** Bounds on the units per chunk (which at most doubles from one chunk to the next). */
+const MIN_CHUNK_UNITS = 25;
+const MAX_CHUNK_UNITS = 400;
+
 /** The axis's nominal width in rem for a zoom and a number of financial years. */
 function nominalWidthRem(zoom: TimelineZoom, years: number): number {
   if (zoom === 'month') return 96 * years; // 8rem a month
@@ -67,7 +87,7 @@ function nominalWidthRem(zoom: TimelineZoom, years: number): number {
   return Math.max(48, 16 * years); // the whole plan at once, but never less than 16rem a year
 }
 
-/** An action or milestone, with every word the element shows about it (in one language). */
+/** An action or milestone, with the words the axis shows about it (in one language). */
 interface ItemView {
   entry: TimelineEntry;
   item: PlanItem;
@@ -78,21 +98,27 @@ interface ItemView {
   partOf?: string;
   shape: ShapeKind;
   statusLabel: string;
-  statusDefinition?: string;
   overdue: boolean;
   dueSoon: boolean;
   /** 'Overdue', 'Due soon' or ''. */
   flagWord: string;
-  /** The deadline in words: overdue, due soon, due, complete, or no date to check. */
-  deadlineText: string;
   /** The "by when" text exactly as written. */
   dueText?: string;
-  /** What the core understood of it, in words. */
+  /** The rest of its words, worked out when first shown (textOf). */
+  text?: ItemText;
+}
+
+/** The longer words about an item: for the details panel and the lists, worked out only when they are shown. */
+interface ItemText {
+  statusDefinition?: string;
+  /** The deadline in words: overdue, due soon, due, complete, or no date to check. */
+  deadlineText: string;
+  /** What the core understood of the "by when" text, in words. */
   dueMeaning?: string;
   lead: string;
   /** For a recurring item, the next occurrence, in words. */
   nextDue?: string;
-  /** Everything above in one line, for the lists. */
+  /** Everything about the item in one line, for the lists. */
   facts: string;
 }
 
@@ -106,10 +132,11 @@ interface DatedView extends ItemView {
   endDay: number;
   /** Its place in the plan, to order items with the same dates. */
   order: number;
-  /** Its deadline in words, leading its line in the ordered list. */
-  deadlineDate: string;
-  /** Its button's accessible name: overdue, title, kind, status, due soon, "by when" as written. */
-  name: string;
+  /** Its deadline as a date, and in words (leading its line in the ordered list; worked out when shown). */
+  deadline: IsoDate;
+  deadlineDate?: string;
+  /** Its button's accessible name (worked out when its button is first rendered): overdue, title, kind, status, due soon, "by when" as written. */
+  name?: string;
 }
 
 interface Lane {
@@ -123,6 +150,10 @@ interface Lane {
 interface Model {
   analysis: PlanAnalysis;
   lang: Lang;
+  words: Words;
+  usesDefaultLegend: boolean;
+  /** Dates in words, each worked out once. */
+  dates: Map<IsoDate, string>;
   itemCount: number;
   /** The axis: whole financial years from `rangeStart` covering the plan period and every dated item. */
   rangeStart: IsoDate;
@@ -142,6 +173,8 @@ interface Model {
   unresolved: ItemView[];
   undated: ItemView[];
   statusKey: { shape: ShapeKind; label: string }[];
+  /** Units of rendering work: every dated item twice (on the axis and in the list), and every item listed apart. */
+  units: number;
 }
 
 /**
@@ -170,38 +203,65 @@ function leadOf(item: PlanItem): string {
   return mentions.map((mention) => (mention.officer ? `${mention.text} (${mention.officer})` : mention.text)).join(', ');
 }
 
-/** The words for one item. */
-function viewOf(entry: TimelineEntry, words: Words, lang: Lang, usesDefaultLegend: boolean): ItemView {
+/** The words the axis needs for one item (the rest wait for textOf). */
+function viewOf(entry: TimelineEntry, words: Words, usesDefaultLegend: boolean): ItemView {
   const { item, state } = entry;
-  const date = (iso: IsoDate) => formatLongDate(iso, lang);
   const status = state.status;
   let statusLabel: string;
-  let statusDefinition: string | undefined;
-  if (status) {
-    statusLabel = (usesDefaultLegend ? words.statusLabels[status.key] : undefined) ?? status.label;
-    statusDefinition = (usesDefaultLegend ? words.statusDefinitions[status.key] : undefined) ?? status.definition;
-  } else if (state.statusText !== undefined && state.statusText.trim() !== '') {
-    statusLabel = words.notInLegend(state.statusText);
-  } else {
-    statusLabel = words.noStatus;
+  if (status) statusLabel = (usesDefaultLegend ? words.statusLabels[status.key] : undefined) ?? status.label;
+  else if (state.statusText !== undefined && state.statusText.trim() !== '') statusLabel = words.notInLegend(state.statusText);
+  else statusLabel = words.noStatus;
+  const overdue = state.overdue;
+  const dueSoon = !overdue && state.dueSoon;
+  return {
+    entry,
+    item,
+    title: item.title,
+    themeTitle: entry.theme.title,
+    kindWord: item.kind === 'action' ? words.action : words.milestone,
+    partOf: item.kind === 'milestone' ? item.action.title : undefined,
+    shape: status?.colour ?? 'none',
+    statusLabel,
+    overdue,
+    dueSoon,
+    flagWord: overdue ? words.overdue : dueSoon ? words.dueSoon : '',
+    dueText: item.due?.text,
+  };
+}
+
+/** A date in words, in the model's language (each date worked out once). */
+function dateWords(model: Model, iso: IsoDate): string {
+  let words = model.dates.get(iso);
+  if (words === undefined) {
+    words = formatLongDate(iso, model.lang);
+    model.dates.set(iso, words);
   }
+  return words;
+}
+
+/** The rest of an item's words (for the details panel and the lists), worked out once, when first shown. */
+function textOf(model: Model, view: ItemView): ItemText {
+  if (view.text) return view.text;
+  const { words } = model;
+  const { entry, item } = view;
+  const { state } = entry;
+  const status = state.status;
+  const date = (iso: IsoDate) => dateWords(model, iso);
+  const statusDefinition = status ? ((model.usesDefaultLegend ? words.statusDefinitions[status.key] : undefined) ?? status.definition) : undefined;
   let deadlineText: string;
   if (state.complete) deadlineText = words.complete;
   else if (state.overdue && state.deadline) deadlineText = words.overdueSince(date(state.deadline));
   else if (state.dueSoon && state.deadline) deadlineText = words.dueSoonOn(date(state.deadline));
   else if (state.deadline) deadlineText = words.dueOn(date(state.deadline));
   else deadlineText = words.noDeadline;
-  const overdue = state.overdue;
-  const dueSoon = !overdue && state.dueSoon;
-  const kindWord = item.kind === 'action' ? words.action : words.milestone;
-  const dueText = item.due?.text;
+  const { dueText, kindWord } = view;
   const dueMeaning = item.due ? words.describeDue(item.due.interpretation) : undefined;
   const lead = leadOf(item) || words.notGiven;
   const nextDue = entry.placement === 'recurring' && entry.next ? date(entry.next) : undefined;
   const facts = [
     `${words.theme}: ${entry.theme.title}`,
     item.kind === 'milestone' ? `${kindWord} (${words.partOf}: ${item.action.title})` : kindWord,
-    `${words.status}: ${statusLabel}`,
+    `${words.status}: ${view.statusLabel}`,
     // "Complete" once: a complete status already says it.
     state.complete && status?.complete ? undefined : deadlineText,
     dueText !== undefined ? `${words.byWhen}: ${dueText}${dueMeaning ? ` (${dueMeaning})` : ''}` : undefined,
@@ -210,26 +270,29 @@ function viewOf(entry: TimelineEntry, words: Words, lang: Lang, usesDefaultLegen
   ]
     .filter((fact) => fact !== undefined)
     .join('; ');
-  return {
-    entry,
-    item,
-    title: item.title,
-    themeTitle: entry.theme.title,
-    kindWord,
-    partOf: item.kind === 'milestone' ? item.action.title : undefined,
-    shape: status?.colour ?? 'none',
-    statusLabel,
-    statusDefinition,
-    overdue,
-    dueSoon,
-    flagWord: overdue ? words.overdue : dueSoon ? words.dueSoon : '',
-    deadlineText,
-    dueText,
-    dueMeaning,
-    lead,
-    nextDue,
-    facts,
-  };
+  view.text = { statusDefinition, deadlineText, dueMeaning, lead, nextDue, facts };
+  return view.text;
+}
+
+/** A dated item's button's accessible name, worked out once. */
+function nameOf(model: Model, view: DatedView): string {
+  view.name ??= [
+    view.overdue ? view.flagWord : undefined,
+    view.title,
+    view.kindWord,
+    view.statusLabel,
+    view.dueSoon ? view.flagWord : undefined,
+    view.dueText !== undefined ? `${model.words.byWhen}: ${view.dueText}` : undefined,
+  ]
+    .filter((part) => part !== undefined)
+    .join(', ');
+  return view.name;
+}
+
+/** A dated item's deadline in words, worked out once. */
+function deadlineDateOf(model: Model, view: DatedView): string {
+  view.deadlineDate ??= dateWords(model, view.deadline);
+  return view.deadlineDate;
 }
 
 /** Orders dated items: by deadline, then first day, then place in the plan. */
@@ -268,6 +331,9 @@ function buildModel(state: ReadyState, lang: Lang): Model {
   const model: Model = {
     analysis,
     lang,
+    words,
+    usesDefaultLegend,
+    dates: new Map(),
     itemCount: entries.length,
     rangeStart,
     firstYear,
@@ -286,34 +352,23 @@ function buildModel(state: ReadyState, lang: Lang): Model {
       shape: status.colour,
       label: (usesDefaultLegend ? words.statusLabels[status.key] : undefined) ?? status.label,
     })),
+    units: 0,
   };
 
   entries.forEach((entry, order) => {
-    const view = viewOf(entry, words, lang, usesDefaultLegend);
+    const view = viewOf(entry, words, usesDefaultLegend);
     switch (entry.placement) {
       case 'dated': {
         const lane = laneOf.get(entry.theme) ?? 0;
         const end = entry.end!;
-        const name = [
-          view.overdue ? view.flagWord : undefined,
-          view.title,
-          view.kindWord,
-          view.statusLabel,
-          view.dueSoon ? view.flagWord : undefined,
-          view.dueText !== undefined ? `${words.byWhen}: ${view.dueText}` : undefined,
-        ]
-          .filter((part) => part !== undefined)
-          .join(', ');
-        perLane[lane].push({
-          ...view,
-          name,
-          lane,
-          at: 0,
-          startDay: daysBetween(rangeStart, entry.start ?? end),
-          endDay: daysBetween(rangeStart, end),
-          order,
-          deadlineDate: formatLongDate(end, lang),
-        });
+        const dated = view as DatedView;
+        dated.lane = lane;
+        dated.at = 0;
+        dated.startDay = daysBetween(rangeStart, entry.start ?? end);
+        dated.endDay = daysBetween(rangeStart, end);
+        dated.order = order;
+        dated.deadline = end;
+        perLane[lane].push(dated);
         break;
       }
       case 'ongoing':
@@ -339,7 +394,63 @@ function buildModel(state: ReadyState, lang: Lang): Model {
     });
   });
   model.dateOrder = model.dated.map((_, index) => index).sort((a, b) => byDate(model.dated[a], model.dated[b]));
+  model.units = 2 * model.dated.length + model.ongoing.length + model.recurring.length + model.unresolved.length + model.undated.length;
   return model;
+}
+
+/** How much of each part is rendered: items on the axis (a prefix of `dated`, lane by lane), items listed apart (a prefix of the four lists in turn), ordered-list entries. */
+interface Shown {
+  dated: number;
+  apart: number;
+  list: number;
+}
+
+function apartCount(model: Model): number {
+  return model.ongoing.length + model.recurring.length + model.unresolved.length + model.undated.length;
+}
+
+function everything(model: Model): Shown {
+  return { dated: model.dated.length, apart: apartCount(model), list: model.dated.length };
+}
+
+function isComplete(model: Model, shown: Shown): boolean {
+  return shown.dated >= model.dated.length && shown.apart >= apartCount(model) && shown.list >= model.dated.length;
+}
+
+/** What the first render shows: everything of a small plan, else the lanes of about a first screen. */
+function firstShown(model: Model, layout: Layout): Shown {
+  if (model.units <= RENDER_AT_ONCE) return everything(model);
+  let rows = 0;
+  let items = 0;
+  for (const [index, lane] of model.lanes.entries()) {
+    if (rows >= FIRST_ROWS || items >= FIRST_ITEMS) break;
+    // The lane's label takes about a row of its own.
+    rows += layout.laneRows[index] + 1;
+    items += lane.items.length;
+  }
+  return { dated: Math.max(1, Math.min(items, FIRST_ITEMS)), apart: 0, list: 0 };
+}
+
+/**
+ * What a chunk of `units` more shows, in the order the reader is likely to look: the lists apart
+ * (just under the axis, so partly on the first screen), the other lanes, then the ordered list.
+ */
+function advance(model: Model, shown: Shown, units: number): Shown {
+  const next = { ...shown };
+  let left = units;
+  const take = (have: number, total: number) => {
+    const add = Math.min(left, Math.max(0, total - have));
+    left -= add;
+    return have + add;
+  };
+  next.apart = take(next.apart, apartCount(model));
+  next.dated = take(next.dated, model.dated.length);
+  next.list = take(next.list, model.dated.length);
+  return next;
+}
+
+function unitsOf(shown: Shown): number {
+  return shown.dated + shown.apart + shown.list;
 }
 
 /**
@@ -393,8 +504,21 @@ function layoutOf(model: Model, zoom: TimelineZoom): Layout {
  * hidden from assistive technology: the status word is always in the text.
  */
 function renderShape(kind: ShapeKind): TemplateResult {
-  return html`<span class="shape c-${kind}" aria-hidden="true"></span>`;
+  return html`<span class=${SHAPE_CLASSES[kind]} aria-hidden="true"></span>`;
 }
+
+/** A shape's classes, by kind (written into item templates directly: one template fewer per item). */
+const SHAPE_CLASSES: Record<ShapeKind, string> = {
+  red: 'shape c-red',
+  amber: 'shape c-amber',
+  green: 'shape c-green',
+  blue: 'shape c-blue',
+  grey: 'shape c-grey',
+  none: 'shape c-none',
+};
+
+/** An item's bar: one template result shared by every item that spans more than a day. */
+const BAR = html`<span class="bar"></span>`;
 
 /**
  * Print styles, for `@media print` and for the `print` attribute alike: the ordered list shown,
@@ -437,6 +561,11 @@ function printStyles(host: string): CSSResult {
     ${h} .axis {
       position: static;
     }
+    ${h} .lane.deferred,
+    ${h} .apart li,
+    ${h} .list ol {
+      content-visibility: visible;
+    }
     ${h} .shape,
     ${h} .bar,
     ${h} .tag {
@@ -460,8 +589,12 @@ function printStyles(host: string): CSSResult {
  * in a panel beside the axis. An ordered list of every dated item in date order, with the same
  * information, is always there for screen readers (and shown with `show-list` and in print).
  *
- * Items are placed by percentages worked out once per plan and zoom, with no layout reads, so
- * plans of thousands of milestones render at once.
+ * Items are placed by percentages worked out once per plan and zoom, with no layout reads (the
+ * scroll to the as-of date waits for a ResizeObserver's report). A plan of thousands of items shows
+ * its first screen at once and the rest in chunks after it, with `aria-busy` on what is still to
+ * come (`updateComplete` waits for all of it); print, and keys moving ahead, render what they need
+ * at once. Lanes and list entries out of view are not laid out until they come near
+ * (`content-visibility: auto`), so the DOM is complete while the browser only lays out what is seen.
  *
  * @tagname plan-milestone-timeline
  * @summary A milestone timeline: themes as lanes, items by date, status by colour and shape.
@@ -676,6 +809,13 @@ export class PlanMilestoneTimeline extends PlanElement {
       }
       .lane {
         border-bottom: 1px solid var(--_border);
+      }
+      /* A lane out of view is neither styled nor laid out until it scrolls near; its height is known
+         beforehand (its rows, and a line for its label), so the scrollbar does not jump. The first
+         screen's lanes are laid out at once: the browser would skip them in the first frame too. */
+      .lane.deferred {
+        content-visibility: auto;
+        contain-intrinsic-block-size: auto calc(var(--rows) * var(--_row-height) + 2.1rem + 1px);
       }
       .lane:last-child {
         border-bottom: 0;
@@ -954,6 +1094,9 @@ export class PlanMilestoneTimeline extends PlanElement {
         list-style: none;
       }
       .apart li {
+        /* Likewise each item listed apart (a list has no numbers, so containing each item changes nothing). */
+        content-visibility: auto;
+        contain-intrinsic-block-size: auto 3rem;
         display: flex;
         gap: 0.5rem;
         align-items: flex-start;
@@ -993,6 +1136,11 @@ export class PlanMilestoneTimeline extends PlanElement {
         clip-path: inset(50%);
         white-space: nowrap;
         border: 0;
+      }
+      /* Out of view, the hidden list's lines are not laid out at all (they are still read: the text is in the DOM). */
+      .list.collapsed ol {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 1px auto 1px;
       }
 
       @media print {
@@ -1078,6 +1226,26 @@ export class PlanMilestoneTimeline extends PlanElement {
 
   private modelCache?: Model;
   private layoutCache?: { model: Model; zoom: TimelineZoom; layout: Layout };
+  /** What is rendered so far, and the model it counts in (a new plan starts again at its first screen). */
+  private shown: Shown = { dated: 0, apart: 0, list: 0 };
+  private renderedModel?: Model;
+  /** Lanes on the first screen, laid out as soon as they are rendered; the others wait until they come into view. */
+  private eagerLanes = 0;
+  /** Units the next chunk adds, adapted to how long the last one took on this machine. */
+  private chunkUnits = CHUNK_UNITS;
+  /** Set while the update that renders a chunk runs, with the units it adds, so its time can size the next one. */
+  private measuringChunk = 0;
+  private pendingChunk?: { frame: number; timer: ReturnType<typeof setTimeout> };
+  /** Runs a chunk in a task of its own just after a frame has been painted (a message posted from that frame's requestAnimationFrame). */
+  private chunkChannel?: MessageChannel;
+  /** Resolved once every unit is rendered (or the element leaves the page); `updateComplete` waits for it. */
+  private renderingRest?: { promise: Promise<void>; resolve: () => void };
+  /** True between the window's beforeprint and afterprint. */
+  private printing = false;
+  private scrollObserver?: ResizeObserver;
+  private observedCanvas?: Element;
+  /** A scroll to the as-of date, done once the axis has been laid out (no layout is forced for it). */
+  private scrollPending?: { animate: boolean };
 
   constructor() {
     super();
@@ -1098,16 +1266,146 @@ export class PlanMilestoneTimeline extends PlanElement {
     return level >= 2 && level <= 6 ? level : 3;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeprint', this.onBeforePrint);
+    window.addEventListener('afterprint', this.onAfterPrint);
+    // Moved in the page: carry on rendering whatever is still to come.
+    if (this.renderedModel && !isComplete(this.renderedModel, this.shown)) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.onBeforePrint);
+    window.removeEventListener('afterprint', this.onAfterPrint);
+    this.cancelChunk();
+    this.finishRendering();
+    this.chunkChannel?.port1.close();
+    this.chunkChannel = undefined;
+    this.scrollObserver?.disconnect();
+    this.observedCanvas = undefined;
+  }
+
+  /** Resolves once every item is rendered (the first screen and every chunk after it), as well as the update. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.renderingRest) {
+      await this.renderingRest.promise;
+      result = (await super.getUpdateComplete()) && result;
+    }
+    return result;
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A new plan (or as-of date) starts again at its first item.
     if ((changed as unknown as Map<string, unknown>).has('state')) this.activeIndex = 0;
   }
 
+  protected override update(changed: PropertyValues<this>): void {
+    const start = performance.now();
+    super.update(changed);
+    if (this.measuringChunk > 0) {
+      // The chunk's style and layout too, which cost more than building it: read now, in the frame
+      // (or timer) task that renders the chunk, they are done once, here, rather than later in the frame.
+      this.renderRoot.querySelector('.lanes')?.getBoundingClientRect();
+      const perUnit = Math.max(performance.now() - start, 1) / this.measuringChunk;
+      this.measuringChunk = 0;
+      this.chunkUnits = Math.max(MIN_CHUNK_UNITS, Math.min(MAX_CHUNK_UNITS, 2 * this.chunkUnits, Math.round(CHUNK_BUDGET_MS / perUnit)));
+    }
+  }
+
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const changes = changed as unknown as Map<string, unknown>;
-    if ((changes.has('zoom') && changes.get('zoom') !== undefined) || (changes.has('state') && this.state.status === 'ready')) this.scrollToAsOf(changes.has('zoom'));
+    const model = this.state.status === 'ready' ? this.renderedModel : undefined;
+    if (model && !isComplete(model, this.shown) && this.isConnected) {
+      this.renderingRest ??= (() => {
+        let resolve!: () => void;
+        const promise = new Promise<void>((done) => (resolve = done));
+        return { promise, resolve };
+      })();
+      this.scheduleChunk();
+    } else {
+      this.cancelChunk();
+      this.finishRendering();
+    }
+    if ((changes.has('zoom') && changes.get('zoom') !== undefined) || (changes.has('state') && this.state.status === 'ready')) this.scrollToAsOfSoon(changes.has('zoom'));
+  }
+
+  private finishRendering(): void {
+    const pending = this.renderingRest;
+    this.renderingRest = undefined;
+    pending?.resolve();
+  }
+
+  private cancelChunk(): void {
+    if (!this.pendingChunk) return;
+    cancelAnimationFrame(this.pendingChunk.frame);
+    clearTimeout(this.pendingChunk.timer);
+    this.pendingChunk = undefined;
+  }
+
+  /**
+   * Renders more once the next frame has been painted, so that what is already there (the first
+   * screen) is on the screen first; or after a short wait when frames are paused, as in a background tab.
+   */
+  private scheduleChunk(): void {
+    if (this.pendingChunk) return;
+    if (!this.chunkChannel) {
+      this.chunkChannel = new MessageChannel();
+      this.chunkChannel.port1.onmessage = () => {
+        if (this.pendingChunk) this.renderChunk();
+      };
+    }
+    const channel = this.chunkChannel;
+    this.pendingChunk = { frame: requestAnimationFrame(() => channel.port2.postMessage(null)), timer: setTimeout(() => this.renderChunk(), 100) };
+  }
+
+  private renderChunk(): void {
+    this.cancelChunk();
+    const model = this.renderedModel;
+    if (!model || isComplete(model, this.shown)) return;
+    const before = unitsOf(this.shown);
+    this.shown = advance(model, this.shown, this.chunkUnits);
+    this.measuringChunk = unitsOf(this.shown) - before;
+    this.requestUpdate();
+  }
+
+  /** Renders everything now (print, or a key that moves far ahead of what has come so far). */
+  private renderAll(): void {
+    const model = this.renderedModel;
+    if (!model || isComplete(model, this.shown)) return;
+    this.shown = everything(model);
+    this.cancelChunk();
+    this.requestUpdate();
+    if (this.isUpdatePending) this.performUpdate();
+  }
+
+  private readonly onBeforePrint = (): void => {
+    this.printing = true;
+    // Render now: the page is laid out for print as soon as this handler returns.
+    this.renderAll();
+  };
+
+  private readonly onAfterPrint = (): void => {
+    this.printing = false;
+  };
+
+  /** Scrolls to the as-of date once the axis has been laid out: a ResizeObserver reports then, so nothing forces layout early. */
+  private scrollToAsOfSoon(animate: boolean): void {
+    const canvas = this.renderRoot.querySelector('.canvas');
+    if (!canvas || typeof ResizeObserver !== 'function') return;
+    this.scrollPending = { animate };
+    this.scrollObserver ??= new ResizeObserver(() => {
+      const pending = this.scrollPending;
+      this.scrollPending = undefined;
+      if (pending) this.scrollToAsOf(pending.animate);
+    });
+    // Observing afresh always brings one report, after the next layout.
+    if (this.observedCanvas) this.scrollObserver.unobserve(this.observedCanvas);
+    this.observedCanvas = canvas;
+    this.scrollObserver.observe(canvas);
   }
 
   /** Brings the as-of date into view in a scrolled axis (one read of the scroller, never per item). */
@@ -1212,9 +1510,17 @@ export class PlanMilestoneTimeline extends PlanElement {
     return undefined;
   }
 
-  /** Moves focus (and so the tab stop and the details) to an item. */
+  /** Moves focus (and so the tab stop and the details) to an item, rendering it now if it has not come yet. */
   private moveTo(index: number): void {
     this.activeIndex = index;
+    if (index >= this.shown.dated && this.renderedModel) {
+      const model = this.renderedModel;
+      // The item's whole lane, so that the keys move on from it without waiting.
+      const lane = model.lanes[model.dated[index].lane].items;
+      this.shown = { ...this.shown, dated: Math.max(this.shown.dated, lane[lane.length - 1] + 1) };
+      this.requestUpdate();
+      if (this.isUpdatePending) this.performUpdate();
+    }
     this.itemButton(index)?.focus();
   }
 
@@ -1222,12 +1528,36 @@ export class PlanMilestoneTimeline extends PlanElement {
     const lang = this.language;
     const words = timeline[lang];
     const model = this.modelFor(state, lang);
-    if (model.itemCount === 0) return html`<p class="message" part="message">${words.emptyPlan}</p>`;
+    if (model.itemCount === 0) {
+      this.renderedModel = model;
+      this.shown = everything(model);
+      return html`<p class="message" part="message">${words.emptyPlan}</p>`;
+    }
     const zoom = this.currentZoom;
     const hasDated = model.dated.length > 0;
     const layout = this.layoutFor(model, zoom);
     const active = Math.min(Math.max(0, this.activeIndex), model.dated.length - 1);
     const collapsed = !this.showList && !this.print;
+    if (this.renderedModel !== model) {
+      // The same plan in another language keeps what has been rendered; a new plan starts at its first screen.
+      if (this.renderedModel?.analysis !== model.analysis) {
+        this.shown = firstShown(model, layout);
+        this.eagerLanes = this.shown.dated > 0 ? model.dated[this.shown.dated - 1].lane + 1 : 0;
+      }
+      this.renderedModel = model;
+    }
+    if (this.print || this.printing) this.shown = everything(model);
+    // The tab stop is always there.
+    if (this.shown.dated <= active) this.shown = { ...this.shown, dated: Math.min(model.dated.length, active + 1) };
+    const shown = this.shown;
+    const apartShown = (views: ItemView[], before: number) => Math.min(views.length, Math.max(0, shown.apart - before));
+    const apartLists: [string, string, ItemView[]][] = [
+      ['ongoing', words.ongoing, model.ongoing],
+      ['recurring', words.recurring, model.recurring],
+      ['unresolved', words.dateToBeConfirmed, model.unresolved],
+      ['undated', words.noDate, model.undated],
+    ];
+    let apartBefore = 0;
     return html`
       <div class="toolbar">
         ${hasDated ? this.renderZoom(words, zoom) : nothing}
@@ -1243,26 +1573,46 @@ export class PlanMilestoneTimeline extends PlanElement {
       <div class="body">
         <div class="scroller">
           <div class="canvas" ${cssProperties({ width: `max(100%, ${hasDated ? layout.widthRem + MARKER_REM : 0}rem)` })}>
-            ${this.renderAxis(model, zoom, words)} ${this.renderGrid(model, zoom)}
-            <div class="lanes" role="group" aria-label=${words.timeline} aria-describedby=${hasDated ? 'hint' : nothing} @keydown=${this.onKeydown} @click=${this.onClick} @focusin=${this.onFocusIn}>
-              ${model.lanes.map((lane, laneIndex) => this.renderLane(model, layout, lane, laneIndex, active, words))}
+            ${guard([model, zoom], () => html`${this.renderAxis(model, zoom, words)} ${this.renderGrid(model, zoom)}`)}
+            <div
+              class="lanes"
+              role="group"
+              aria-label=${words.timeline}
+              aria-describedby=${hasDated ? 'hint' : nothing}
+              aria-busy=${shown.dated < model.dated.length ? 'true' : nothing}
+              @keydown=${this.onKeydown}
+              @click=${this.onClick}
+              @focusin=${this.onFocusIn}
+            >
+              ${model.lanes.map((lane, laneIndex) => {
+                // Each lane is built again only when its items, its layout or its tab stop change.
+                const first = lane.items.length > 0 ? lane.items[0] : 0;
+                const count = Math.min(lane.items.length, Math.max(0, shown.dated - first));
+                const laneActive = active >= first && active < first + lane.items.length ? active : -1;
+                return guard([layout, count, laneActive], () => this.renderLane(model, layout, lane, laneIndex, count, laneActive, words));
+              })}
             </div>
           </div>
         </div>
-        ${hasDated ? this.renderDetails(model.dated[active], words) : nothing}
+        ${hasDated ? this.renderDetails(model, model.dated[active], words) : nothing}
       </div>
       <div class="apart">
-        ${this.renderApart('ongoing', words.ongoing, model.ongoing)} ${this.renderApart('recurring', words.recurring, model.recurring)}
-        ${this.renderApart('unresolved', words.dateToBeConfirmed, model.unresolved)} ${this.renderApart('undated', words.noDate, model.undated)}
+        ${apartLists.map(([kind, heading, views]) => {
+          const count = apartShown(views, apartBefore);
+          apartBefore += views.length;
+          return this.renderApart(model, kind, heading, views, count);
+        })}
       </div>
       ${hasDated
         ? html`<div class=${collapsed ? 'list collapsed' : 'list'} part="list">
             <div class="list-heading" role="heading" aria-level=${this.level} id="list-heading">${words.inDateOrder}</div>
-            <ol aria-labelledby="list-heading">
-              ${model.dateOrder.map((index) => {
-                const view = model.dated[index];
-                return html`<li><span class="list-date">${view.deadlineDate}</span>: <span class="list-title">${view.title}</span>. ${view.facts}.</li>`;
-              })}
+            <ol aria-labelledby="list-heading" aria-busy=${shown.list < model.dated.length ? 'true' : nothing}>
+              ${guard([model, shown.list], () =>
+                model.dateOrder.slice(0, shown.list).map((index) => {
+                  const view = model.dated[index];
+                  return html`<li><span class="list-date">${deadlineDateOf(model, view)}</span>: <span class="list-title">${view.title}</span>. ${textOf(model, view).facts}.</li>`;
+                }),
+              )}
             </ol>
           </div>`
         : nothing}
@@ -1335,11 +1685,13 @@ export class PlanMilestoneTimeline extends PlanElement {
     </div>`;
   }
 
-  private renderLane(model: Model, layout: Layout, lane: Lane, laneIndex: number, active: number, words: Words): TemplateResult {
-    return html`<div class="lane" part="lane" role="group" aria-labelledby=${`lane-${laneIndex}`}>
+  /** A theme's lane, with its first `count` items (all of them once rendering has caught up). */
+  private renderLane(model: Model, layout: Layout, lane: Lane, laneIndex: number, count: number, active: number, words: Words): TemplateResult {
+    const items = count === lane.items.length ? lane.items : lane.items.slice(0, count);
+    return html`<div class=${laneIndex < this.eagerLanes ? 'lane' : 'lane deferred'} part="lane" role="group" aria-labelledby=${`lane-${laneIndex}`} ${cssProperties({ '--rows': String(layout.laneRows[laneIndex]) })}>
       <div class="lane-label" id=${`lane-${laneIndex}`}>${lane.title}</div>
-      <div class="track" ${cssProperties({ '--rows': String(layout.laneRows[laneIndex]) })}>
-        ${lane.items.length === 0 ? html`<p class="empty-lane">${words.noDatedItems}</p>` : lane.items.map((index) => this.renderItem(model, layout, index, index === active))}
+      <div class="track">
+        ${lane.items.length === 0 ? html`<p class="empty-lane">${words.noDatedItems}</p>` : items.map((index) => this.renderItem(model, layout, index, index === active))}
       </div>
     </div>`;
   }
@@ -1355,16 +1707,17 @@ export class PlanMilestoneTimeline extends PlanElement {
       class=${layout.classes[index]}
       data-index=${index}
       tabindex=${active ? 0 : -1}
-      aria-label=${view.name}
+      aria-label=${nameOf(model, view)}
       ${cssProperties(layout.styles[index])}
     >
-      ${view.endDay > view.startDay ? html`<span class="bar"></span>` : nothing}${renderShape(view.shape)}<span class="label"
+      ${view.endDay > view.startDay ? BAR : nothing}<span class=${SHAPE_CLASSES[view.shape]} aria-hidden="true"></span><span class="label"
         >${view.overdue ? html`<span class="tag">${view.flagWord}</span> ` : nothing}${view.title}</span
       >
     </button>`;
   }
 
-  private renderDetails(view: DatedView, words: Words): TemplateResult {
+  private renderDetails(model: Model, view: DatedView, words: Words): TemplateResult {
+    const text = textOf(model, view);
     return html`<div class="details" part="details">
       <div class="details-heading" role="heading" aria-level=${this.level}>${words.details}</div>
       <p class="details-title">${renderShape(view.shape)}<span>${view.title}</span></p>
@@ -1374,23 +1727,27 @@ export class PlanMilestoneTimeline extends PlanElement {
         ${view.partOf !== undefined ? html`<div><dt>${words.partOf}</dt><dd>${view.partOf}</dd></div>` : nothing}
         <div>
           <dt>${words.status}</dt>
-          <dd>${view.statusLabel}${view.statusDefinition ? html`<span class="definition">${view.statusDefinition}</span>` : nothing}</dd>
+          <dd>${view.statusLabel}${text.statusDefinition ? html`<span class="definition">${text.statusDefinition}</span>` : nothing}</dd>
         </div>
         ${view.dueText !== undefined ? html`<div><dt>${words.byWhen}</dt><dd>${view.dueText}</dd></div>` : nothing}
-        ${view.dueMeaning !== undefined ? html`<div><dt>${words.readAs}</dt><dd>${view.dueMeaning}</dd></div>` : nothing}
-        <div><dt>${words.deadline}</dt><dd class=${view.overdue ? 'overdue' : ''}>${view.deadlineText}</dd></div>
-        <div><dt>${words.lead}</dt><dd>${view.lead}</dd></div>
+        ${text.dueMeaning !== undefined ? html`<div><dt>${words.readAs}</dt><dd>${text.dueMeaning}</dd></div>` : nothing}
+        <div><dt>${words.deadline}</dt><dd class=${view.overdue ? 'overdue' : ''}>${text.deadlineText}</dd></div>
+        <div><dt>${words.lead}</dt><dd>${text.lead}</dd></div>
       </dl>
     </div>`;
   }
 
-  /** A list of items kept off the axis (ongoing, recurring, date to be confirmed, no date). */
-  private renderApart(kind: string, heading: string, views: ItemView[]): TemplateResult | typeof nothing {
+  /** A list of items kept off the axis (ongoing, recurring, date to be confirmed, no date), with its first `count` items. */
+  private renderApart(model: Model, kind: string, heading: string, views: ItemView[], count: number): TemplateResult | typeof nothing {
     if (views.length === 0) return nothing;
     return html`<div class=${`apart-list ${kind}`}>
       <div class="apart-heading" role="heading" aria-level=${this.level} id=${`apart-${kind}`}>${heading}</div>
-      <ul aria-labelledby=${`apart-${kind}`}>
-        ${views.map((view) => html`<li>${renderShape(view.shape)}<span><span class="apart-title">${view.title}</span> <span class="facts">${view.facts}</span></span></li>`)}
+      <ul aria-labelledby=${`apart-${kind}`} aria-busy=${count < views.length ? 'true' : nothing}>
+        ${guard([views, count], () =>
+          views
+            .slice(0, count)
+            .map((view) => html`<li><span class=${SHAPE_CLASSES[view.shape]} aria-hidden="true"></span><span><span class="apart-title">${view.title}</span> <span class="facts">${textOf(model, view).facts}</span></span></li>`),
+        )}
       </ul>
     </div>`;
   }
