@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkFile, rereadPlanFile, readPlanFile, type FileCheck, type FileHost } from '../packages/core/src/index.js';
+import { checkFile, LineIndex, parseYamlFast, rereadPlanFile, readPlanFile, type FileCheck, type FileHost } from '../packages/core/src/index.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -165,5 +165,56 @@ describe('rereadPlanFile', () => {
     const broken = readPlanFile(brokenText, { fileName: 'a.plan.yaml' });
     expect(broken.diagnostics.map((diagnostic) => diagnostic.code)).toContain('schema-unknown-field');
     expect(rereadPlanFile(broken, brokenText.replace('title: First', 'title: Firsts'))).toBeUndefined();
+  });
+});
+
+describe('what re-reading builds on', () => {
+  it('moves line starts on after an edit within a line, as a fresh index finds them (LF, CRLF and lone CR)', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['title: A plan', 'themes:', '  - title: Theme', '', '    actions: []', 'last'].join(eol);
+      const lines = new LineIndex(text);
+      // Typing on line 2 (0-based), and deleting on it.
+      for (const edited of [text.replace('Theme', 'Theme typed'), text.replace('Theme', 'Th')]) {
+        const delta = edited.length - text.length;
+        const moved = lines.edited(edited, 2, delta);
+        const fresh = new LineIndex(edited);
+        expect(moved.lineCount).toBe(fresh.lineCount);
+        for (let offset = 0; offset <= edited.length; offset++) expect(moved.positionAt(offset)).toEqual(fresh.positionAt(offset));
+        for (let line = 0; line < fresh.lineCount; line++) {
+          expect(moved.lineText(line)).toBe(fresh.lineText(line));
+          expect(moved.offsetAt({ line, character: 3 })).toBe(fresh.offsetAt({ line, character: 3 }));
+        }
+      }
+      // The index it was made from still describes its own text.
+      expect(lines.positionAt(text.indexOf('last'))).toEqual({ line: 5, character: 0 });
+      expect(lines.lineText(2)).toBe('  - title: Theme');
+    }
+  });
+
+  it('reads a mapping of many keys, and gives a repeated key among them to the full reader', () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `key${i}`);
+    const many = keys.map((key, i) => `${key}: ${i}`).join('\n') + '\n';
+    const root = parseYamlFast(many);
+    expect(root?.pairs.map((pair) => pair.key.value)).toEqual(keys);
+    // Repeated early (compared one by one) and late (past the first 16 keys, kept in a set).
+    expect(parseYamlFast(`${many}key3: again\n`)).toBeUndefined();
+    expect(parseYamlFast(`${many}key39: again\n`)).toBeUndefined();
+    expect(parseYamlFast('a: 1\nb: 2\na: 3\n')).toBeUndefined();
+    const full = readPlanFile(`title: T\nthemes: []\n${many}key30: again\n`, { fileName: 'a.plan.yaml' });
+    expect(full.source.reader).toBe('yaml');
+    expect(full.diagnostics.map((diagnostic) => diagnostic.code)).toContain('duplicate-key');
+  });
+
+  it('reads fields of a mapping without inheriting any: keys such as constructor and __proto__ are only there if written', () => {
+    const plain = 'title: A plan\nthemes:\n  - title: Theme\n    actions:\n      - title: First\n';
+    const plan = readPlanFile(plain, { fileName: 'a.plan.yaml' }).plan!;
+    const action = plan.themes[0].actions[0];
+    expect(action.notes).toBeUndefined();
+    expect(action.status).toBeUndefined();
+    expect(action.lead).toEqual([]);
+    const odd = readPlanFile('title: A plan\nthemes:\n  - title: Theme\n    actions:\n      - constructor: x\n        toString: y\n        __proto__: z\n        title: First\n', { fileName: 'a.plan.yaml' });
+    expect(odd.plan!.themes[0].actions[0].title).toBe('First');
+    expect(odd.plan!.themes[0].actions[0].notes).toBeUndefined();
+    expect(odd.diagnostics.map((diagnostic) => diagnostic.code)).toContain('schema-unknown-field');
   });
 });

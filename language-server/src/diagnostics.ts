@@ -40,8 +40,9 @@ export function toLspDiagnostic(diagnostic: CoreDiagnostic, settings: Settings):
 /** Every finding of a check, as the editor shows them. */
 export function diagnosticsOf(entry: DocumentCheck, settings: Settings): Diagnostic[] {
   const result: Diagnostic[] = [];
-  for (const diagnostic of entry.check.diagnostics) {
-    const converted = toLspDiagnostic(diagnostic, settings);
+  const diagnostics = entry.check.diagnostics;
+  for (let i = 0; i < diagnostics.length; i++) {
+    const converted = toLspDiagnostic(diagnostics[i], settings);
     if (converted) result.push(converted);
   }
   return result;

@@ -178,6 +178,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialized(
     safe('initialized', undefined, async () => {
+      // The first date worked out in Europe/London loads the time-zone data (tens of milliseconds):
+      // done here, while the client answers the requests below, not when the first file is checked.
+      today();
       if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [{ globPattern: '**/*.{plan,agencies}.{yaml,yml,json}' }],
@@ -226,11 +229,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }),
   );
 
+  /** The event of the document just opened: TextDocuments fires it as a change too, right after. */
+  let openEvent: unknown;
   documents.onDidOpen((event) => {
+    openEvent = event;
     const fileName = workspace.opened(event.document.uri);
     if (ready || !configurationSupport) changed(fileName);
   });
   documents.onDidChangeContent((event) => {
+    // Opening is not typing: the check onDidOpen asked for goes ahead without the keystroke pause.
+    if (event === openEvent) {
+      openEvent = undefined;
+      return;
+    }
     const fileName = workspace.fileNameOf(event.document.uri);
     changed(fileName, (checkTimes.get(fileName) ?? Infinity) < QUICK_CHECK_MS ? 0 : DEBOUNCE_MS);
   });

@@ -85,12 +85,17 @@ export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagno
     return node ? context.lines.rangeOf(node.start, node.end) : fallback;
   };
   const asOfWords = formatLongDate(analysis.asOf);
+  const items = analysis.items();
+
+  // Loops over every item are indexed, not for-of: until V8 optimises a function, a for-of
+  // allocates a result object per step, and a plan's first check runs mostly unoptimised.
 
   // Duplicate ids: themes among themes, actions among actions, milestones among milestones.
   const checkIds = (kind: string, entries: { id?: string; path: PathSegment[]; range: Range }[]) => {
     const first = new Map<string, PathSegment[]>();
     const taken = new Set(entries.map((entry) => entry.id).filter((id): id is string => id !== undefined));
-    for (const entry of entries) {
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
       if (entry.id === undefined) continue;
       const earlier = first.get(entry.id);
       if (!earlier) {
@@ -133,9 +138,15 @@ export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagno
         report('unknown-agency', mention.range, `"${mention.text}" is not in the agency register. If it is an agency or group, add it to the register.`, data, 'info');
       }
     };
-    for (const theme of plan.themes) [...theme.lead, ...theme.partners].forEach(checkMention);
-    for (const item of analysis.items()) [...item.lead, ...item.partners].forEach(checkMention);
-    for (const risk of plan.risks) risk.owner.forEach(checkMention);
+    for (const theme of plan.themes) {
+      theme.lead.forEach(checkMention);
+      theme.partners.forEach(checkMention);
+    }
+    for (let i = 0; i < items.length; i++) {
+      items[i].lead.forEach(checkMention);
+      items[i].partners.forEach(checkMention);
+    }
+    for (const risk of plan.risks) for (const mention of risk.owner) checkMention(mention);
   }
 
   // Statuses must be in the plan's legend.
@@ -149,15 +160,18 @@ export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagno
       { status, known: plan.statusScheme.map((definition) => definition.key) },
     );
   };
-  for (const item of analysis.items()) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     checkStatus(item.status, item.path, item.range);
-    for (const update of item.updates) checkStatus(update.status, update.path, update.range);
+    for (let u = 0; u < item.updates.length; u++) checkStatus(item.updates[u].status, item.updates[u].path, item.updates[u].range);
   }
   for (const risk of plan.risks) checkStatus(risk.status, risk.path, risk.range);
 
   // Footnote marks on action numbers.
   const marks = new Set(plan.footnotes.map((footnote) => footnote.mark));
-  for (const action of analysis.actions()) {
+  const actions = analysis.actions();
+  for (let i = 0; i < actions.length; i++) {
+    const action = actions[i];
     const mark = action.id === undefined ? undefined : FOOTNOTE_MARK.exec(action.id)?.[0];
     if (mark && !marks.has(mark) && action.id !== mark) {
       report('unknown-footnote', rangeAt([...action.path, 'id'], action.range), `The mark "${mark}" after ${action.id} is not explained: add a footnote with mark "${mark}" to the plan.`, { mark });
@@ -168,7 +182,8 @@ export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagno
   // item (the same model object, under the same settings) keeps its findings from the last check.
   const cache = context.cache;
   if (cache) {
-    for (const item of analysis.items()) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       let findings = cache.itemFindings(item);
       if (!findings) {
         const own: Diagnostic[] = [];
@@ -176,10 +191,10 @@ export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagno
         cache.setItemFindings(item, own);
         findings = own;
       }
-      for (const finding of findings) diagnostics.push(finding);
+      for (let f = 0; f < findings.length; f++) diagnostics.push(findings[f]);
     }
   } else {
-    for (const item of analysis.items()) checkItemDates(analysis, item, report, rangeAt, asOfWords);
+    for (let i = 0; i < items.length; i++) checkItemDates(analysis, items[i], report, rangeAt, asOfWords);
   }
 
   // References to themes and actions, here or in another plan.
@@ -188,7 +203,8 @@ export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagno
   const withoutMarks = (ids: (string | undefined)[]) => new Set(ids.flatMap((id) => (id === undefined ? [] : [id, id.replace(FOOTNOTE_MARK, '')])));
   const actionIds = withoutMarks(analysis.actions().map((action) => action.id));
   const allLinks = [...plan.themes.flatMap((theme) => theme.links), ...analysis.items().flatMap((item) => item.links)];
-  for (const link of allLinks) {
+  for (let i = 0; i < allLinks.length; i++) {
+    const link = allLinks[i];
     let themes = themeIds;
     let actions = actionIds;
     let where = 'this plan';

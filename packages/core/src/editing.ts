@@ -122,11 +122,12 @@ function shapeOf(line: string): LineShape {
     break;
   }
   if (at >= line.length || line[at] === '#') return { dashes, content: dashes.length > 0 ? at : -1 };
-  const content = line.slice(at).replace(/\r$/, '');
+  const content = line.charCodeAt(line.length - 1) === 13 ? line.slice(at, line.length - 1) : line.slice(at);
   const match = KEY_LINE.exec(content);
   if (!match) return { dashes, content: at };
   const key = match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2] !== undefined ? match[2] : match[3];
-  const rest = (match[4] ?? '').replace(/(^|\s)#.*$/, '').trim();
+  const value = match[4] ?? '';
+  const rest = (value.includes('#') ? value.replace(/(^|\s)#.*$/, '') : value).trim();
   return { dashes, content: at, key, rest };
 }
 
@@ -135,11 +136,28 @@ interface OpenCollection {
   kind: 'map' | 'seq';
   /** The column of its keys, or of its `- ` markers. */
   indent: number;
-  path: PathSegment[];
+  /**
+   * The collection it is in (none at the top) and its place there, a key or an index: its path is
+   * made from these only when asked for (`pathOf`), not copied for every collection read.
+   */
+  parent?: OpenCollection;
+  segment?: PathSegment;
   /** For lists: the index of the current item. */
   index: number;
   /** For mappings: the keys seen so far, the last one last. */
   keys: string[];
+}
+
+/** The path of an open collection. */
+function pathOf(collection: OpenCollection): PathSegment[] {
+  const path: PathSegment[] = [];
+  for (let at: OpenCollection | undefined = collection; at?.parent; at = at.parent) path.push(at.segment!);
+  return path.reverse();
+}
+
+/** Where a collection opened inside `parent` (as it is now) sits in it. */
+function segmentIn(parent: OpenCollection): PathSegment {
+  return parent.kind === 'map' ? (parent.keys[parent.keys.length - 1] ?? '') : parent.index;
 }
 
 /**
@@ -169,16 +187,14 @@ export function completionContextAt(text: string, offset: number): CompletionCon
       current.index++;
       return;
     }
-    const path: PathSegment[] = current ? (current.kind === 'map' ? [...current.path, current.keys[current.keys.length - 1] ?? ''] : [...current.path, current.index]) : [];
-    stack.push({ kind: 'seq', indent: dash, path, index: 0, keys: [] });
+    stack.push({ kind: 'seq', indent: dash, parent: current, segment: current ? segmentIn(current) : undefined, index: 0, keys: [] });
   };
   /** The mapping holding a key at `column` (after the dashes of its line have been opened). */
   const mapFor = (column: number, afterDash: boolean): OpenCollection => {
     if (!afterDash) popTo(column, true);
     const current = top();
     if (current && current.kind === 'map' && current.indent === column) return current;
-    const path: PathSegment[] = !current ? [] : current.kind === 'seq' ? [...current.path, current.index] : [...current.path, current.keys[current.keys.length - 1] ?? ''];
-    const map: OpenCollection = { kind: 'map', indent: column, path, index: 0, keys: [] };
+    const map: OpenCollection = { kind: 'map', indent: column, parent: current, segment: current ? segmentIn(current) : undefined, index: 0, keys: [] };
     stack.push(map);
     return map;
   };
@@ -187,6 +203,14 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   while (at < lineStart) {
     let next = text.indexOf('\n', at);
     if (next === -1 || next >= lineStart) next = lineStart - 1;
+    // Blank lines, comments and lines inside a scalar are passed over before any closer look: a
+    // completion in a long plan reads every line above it.
+    let first = at;
+    while (first < next && text.charCodeAt(first) === 32) first++;
+    if (first === next || text.charCodeAt(first) === 35 || (scalarOwner !== -1 && first - at > scalarOwner)) {
+      at = next + 1;
+      continue;
+    }
     const line = text.slice(at, next);
     at = next + 1;
     const shape = shapeOf(line);
@@ -218,14 +242,14 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   const lastDash = shape.dashes[shape.dashes.length - 1];
   const afterDash = lastDash !== undefined && column === lastDash + 2;
   const typed = shape.content === -1 ? '' : before.slice(column);
-  const itemPath = afterDash ? [...top().path, top().index] : undefined;
+  const itemPath = afterDash ? [...pathOf(top()), top().index] : undefined;
 
   if (shape.key !== undefined && typed.includes(':')) {
     const colon = keyColonEnd(typed);
     if (colon === -1) return undefined;
     const map = mapFor(column, afterDash);
-    if (typed.length > colon || /\s$/.test(typed)) return valueContext(typed.slice(colon), lineStart + column + colon, [...map.path, shape.key]);
-    return { kind: 'value', path: [...map.path, shape.key], prefix: '', prefixStart: offset, siblingKeys: [], inFlow: false };
+    if (typed.length > colon || /\s$/.test(typed)) return valueContext(typed.slice(colon), lineStart + column + colon, [...pathOf(map), shape.key]);
+    return { kind: 'value', path: [...pathOf(map), shape.key], prefix: '', prefixStart: offset, siblingKeys: [], inFlow: false };
   }
   if (/[:[\]{}]/.test(typed)) return undefined;
   if (/^['"]/.test(typed)) {
@@ -234,7 +258,7 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   }
   const map = mapFor(column, afterDash);
   const keys = afterDash ? [] : [...map.keys, ...followingKeys(text, offset, column)];
-  return { kind: 'key', path: map.path, itemPath, prefix: typed, prefixStart: lineStart + column, siblingKeys: keys, inFlow: false };
+  return { kind: 'key', path: pathOf(map), itemPath, prefix: typed, prefixStart: lineStart + column, siblingKeys: keys, inFlow: false };
 }
 
 /** Keys at `column` after the cursor's line that belong to the same mapping. */

@@ -1,7 +1,6 @@
 import { keyText, toValue, type AstNode, type MapNode, type PairNode, type PathSegment, type ScalarNode } from './ast.js';
 import { readPlanModel, rereadActionModel } from './model.js';
 import type { ParsedSource } from './parse.js';
-import { LineIndex } from './positions.js';
 import { actionFitsSchema, checkSchema } from './schema-check.js';
 import { parseYamlFast } from './yaml-fast.js';
 import type { PlanFile } from './files.js';
@@ -56,7 +55,9 @@ function shiftInPlace(node: AstNode, target: ScalarNode, replacement: ScalarNode
       else shiftInPlace(items[i], target, replacement, after, delta);
     }
   } else if (node.kind === 'map') {
-    for (const pair of node.pairs) {
+    const pairs = node.pairs;
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i];
       shiftInPlace(pair.key, target, replacement, after, delta);
       if (pair.value === target) pair.value = replacement;
       else shiftInPlace(pair.value, target, replacement, after, delta);
@@ -160,7 +161,8 @@ export function rereadPlanFile(previous: PlanFile, text: string): PlanFile | und
   const root = source.root;
   consumed.add(previous);
   shiftInPlace(root, scalar, replacement, scalar.end, delta);
-  const newLines = new LineIndex(text);
+  // No line break came or went: the lines after the edited one just move by `delta`.
+  const newLines = lines.edited(text, lines.positionAt(prefix).line, delta);
   const parsed: ParsedSource = { text, format: 'yaml', lines: newLines, diagnostics: [], reader: 'fast', root };
   const value = withValueAt(previous.value, path, toValue(replacement));
   // An edit inside an action checks and models that action again; any other, the whole plan.

@@ -131,9 +131,13 @@ export function parseSource(text: string, options: ParseOptions = {}): ParsedSou
 
 function isBlank(text: string, format: SourceFormat): boolean {
   if (format === 'json') return text.trim() === '';
-  for (const line of text.split('\n')) {
-    const trimmed = line.trim();
+  // Line by line, stopping at the first line with content (a plan's first line, usually).
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const trimmed = text.slice(start, end).trim();
     if (trimmed !== '' && !trimmed.startsWith('#') && trimmed !== '---' && trimmed !== '...') return false;
+    start = end + 1;
   }
   return true;
 }

@@ -15,28 +15,26 @@ export interface Range {
  * Line starts are found once (a single scan) and looked up by binary search.
  */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  /** Where each line starts (a typed array: compact, and copied in one go by `edited`). */
+  private readonly lineStarts: Int32Array;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    if (text.indexOf('\r') === -1) {
-      let at = text.indexOf('\n');
-      while (at !== -1) {
-        starts.push(at + 1);
-        at = text.indexOf('\n', at + 1);
-      }
-    } else {
-      // Lines end at LF, CRLF or a lone CR, as in YAML 1.2 and the Language Server Protocol.
-      for (let at = 0; at < text.length; at++) {
-        const code = text.charCodeAt(at);
-        if (code === 10) starts.push(at + 1);
-        else if (code === 13) {
-          if (text.charCodeAt(at + 1) === 10) at++;
-          starts.push(at + 1);
-        }
-      }
-    }
-    this.lineStarts = starts;
+  /** `lineStarts` is for `edited` only: where the lines of `text` start, known already. */
+  constructor(
+    readonly text: string,
+    lineStarts?: Int32Array,
+  ) {
+    this.lineStarts = lineStarts ?? findLineStarts(text);
+  }
+
+  /**
+   * The index of a text made from this one by an edit that added and removed no line break:
+   * `delta` characters more (or fewer, if negative) on `line`. The line starts are copied and moved
+   * on, not found again; this index is left as it was.
+   */
+  edited(text: string, line: number, delta: number): LineIndex {
+    const starts = this.lineStarts.slice();
+    for (let i = line + 1; i < starts.length; i++) starts[i] += delta;
+    return new LineIndex(text, starts);
   }
 
   /** The offset where a line's text ends (before its line break). */
@@ -95,4 +93,26 @@ export class LineIndex {
     if (line < 0 || line >= this.lineStarts.length) return '';
     return this.text.slice(this.lineStarts[line], this.lineEnd(line));
   }
+}
+
+/** Where each line of a text starts: lines end at LF, CRLF or a lone CR, as in YAML 1.2 and the Language Server Protocol. */
+function findLineStarts(text: string): Int32Array {
+  if (text.indexOf('\r') === -1) {
+    let count = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+    const starts = new Int32Array(count);
+    let line = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+    return starts;
+  }
+  const starts: number[] = [0];
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10) starts.push(at + 1);
+    else if (code === 13) {
+      if (text.charCodeAt(at + 1) === 10) at++;
+      starts.push(at + 1);
+    }
+  }
+  return Int32Array.from(starts);
 }

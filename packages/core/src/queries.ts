@@ -94,8 +94,11 @@ export class PlanAnalysis {
     if (!this.itemList) {
       const list: PlanItem[] = [];
       for (const theme of this.plan.themes) {
-        for (const action of theme.actions) {
-          list.push(action, ...action.milestones);
+        const actions = theme.actions;
+        for (let i = 0; i < actions.length; i++) {
+          list.push(actions[i]);
+          const milestones = actions[i].milestones;
+          for (let m = 0; m < milestones.length; m++) list.push(milestones[m]);
         }
       }
       this.itemList = list;

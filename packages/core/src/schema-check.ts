@@ -1,6 +1,7 @@
 import type { AstNode } from './ast.js';
 import type { Diagnostic } from './diagnostics.js';
-import { validateAction, validatePlan, validateRegister } from './generated/validators.js';
+// The validity check only (generated/validity.ts); validate.ts brings the validator that says why.
+import { validateAction, validatePlan, validateRegister } from './generated/validity.js';
 import type { LineIndex } from './positions.js';
 import type { SchemaKind } from './schema-docs.js';
 

@@ -59,32 +59,46 @@ export function resolvePlainScalar(text: string): string | number | boolean | nu
   return text;
 }
 
+/** Plain values up to this long are shared between their occurrences (longer ones are mostly unique text). */
+const SHARED_VALUE_LENGTH = 32;
+
 /** Characters that may not start a plain scalar in block context. */
 const PLAIN_START_FORBIDDEN = new Set(['[', ']', '{', '}', ',', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 
 class FastYamlReader {
-  private readonly lineStart: number[] = [];
+  private readonly lineStart: Int32Array;
   /** End of each line's text, before any `\r\n` or `\n`. */
-  private readonly lineEnd: number[] = [];
+  private readonly lineEnd: Int32Array;
   /** Column of the first non-space character, or -1 for a line of spaces only. */
-  private readonly lineIndent: number[] = [];
+  private readonly lineIndent: Int32Array;
   /** The line after the last one a read consumed. */
   private next = 0;
+  /** Where the text after the colon of the key `readKey` last returned begins. */
+  private keyAfter = 0;
+  /**
+   * Each plain key's text, and each short plain value's, once: a plan repeats a few dozen keys and
+   * a few hundred short values (statuses, agency ids, dates) thousands of times, and a tree kept
+   * by an editor holds one string for each rather than one per occurrence.
+   */
+  private readonly shared = new Map<string, string>();
 
   constructor(private readonly text: string) {
-    let start = 0;
     const length = text.length;
-    while (start <= length) {
+    let count = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+    this.lineStart = new Int32Array(count);
+    this.lineEnd = new Int32Array(count);
+    this.lineIndent = new Int32Array(count);
+    let start = 0;
+    for (let line = 0; line < count; line++) {
       let end = text.indexOf('\n', start);
-      const hasBreak = end !== -1;
-      if (!hasBreak) end = length;
+      if (end === -1) end = length;
       const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
       let column = start;
       while (column < lineEnd && text.charCodeAt(column) === SPACE) column++;
-      this.lineStart.push(start);
-      this.lineEnd.push(lineEnd);
-      this.lineIndent.push(column === lineEnd ? -1 : column - start);
-      if (!hasBreak) break;
+      this.lineStart[line] = start;
+      this.lineEnd[line] = lineEnd;
+      this.lineIndent[line] = column === lineEnd ? -1 : column - start;
       start = end + 1;
     }
   }
@@ -98,7 +112,7 @@ class FastYamlReader {
     if (line === -1 || this.lineIndent[line] !== 0) throw GIVE_UP;
     const key = this.readKey(line, this.lineStart[line]);
     if (!key) throw GIVE_UP;
-    const root = this.readMapping(line, 0, key);
+    const root = this.readMapping(line, 0, key, this.keyAfter);
     if (this.nextContentLine(this.next) !== -1) throw GIVE_UP;
     return root;
   }
@@ -124,27 +138,39 @@ class FastYamlReader {
   private readBlockNode(line: number, column: number, parentIndent: number): AstNode {
     if (this.isDashItem(line, column)) return this.readSequence(line, column);
     const key = this.readKey(line, this.lineStart[line] + column);
-    if (key) return this.readMapping(line, column, key);
+    if (key) return this.readMapping(line, column, key, this.keyAfter);
     return this.readInlineValue(line, this.lineStart[line] + column, parentIndent);
   }
 
-  /** A block mapping whose keys sit at `column`; its first key (already read) is on `line`. */
-  private readMapping(line: number, column: number, firstKey: { key: ScalarNode; after: number }): MapNode {
+  /**
+   * A block mapping whose keys sit at `column`; its first key (already read) is on `line`, and its
+   * value starts after `after`.
+   */
+  private readMapping(line: number, column: number, firstKey: ScalarNode, firstAfter: number): MapNode {
     const pairs: PairNode[] = [];
-    const seen = new Set<string>();
-    let key: { key: ScalarNode; after: number } | undefined = firstKey;
+    /** The keys so far, once there are too many to compare one by one. */
+    let seen: Set<string> | undefined;
+    let key: ScalarNode | undefined = firstKey;
+    let after = firstAfter;
     let keyLine = line;
     for (;;) {
-      const name = key.key.value as string;
-      if (seen.has(name)) throw GIVE_UP;
-      seen.add(name);
-      const value = this.readValueAfterIndicator(keyLine, key.after, column, true);
-      pairs.push({ key: key.key, value });
+      const name = key.value as string;
+      if (seen) {
+        if (seen.has(name)) throw GIVE_UP;
+        seen.add(name);
+      } else {
+        // Plan mappings have a dozen keys or so: comparing is cheaper than a set per mapping.
+        for (let i = 0; i < pairs.length; i++) if (pairs[i].key.value === name) throw GIVE_UP;
+        if (pairs.length >= 16) seen = new Set([...pairs.map((pair) => pair.key.value as string), name]);
+      }
+      const value = this.readValueAfterIndicator(keyLine, after, column, true);
+      pairs.push({ key, value });
       const nextLine = this.nextContentLine(this.next);
       if (nextLine === -1 || this.lineIndent[nextLine] < column) break;
       if (this.lineIndent[nextLine] > column) throw GIVE_UP;
       key = this.readKey(nextLine, this.lineStart[nextLine] + column);
       if (!key) throw GIVE_UP;
+      after = this.keyAfter;
       keyLine = nextLine;
     }
     const last = pairs[pairs.length - 1];
@@ -193,7 +219,7 @@ class FastYamlReader {
       const char = this.text[position];
       if (char === '-' && (position + 1 === end || this.text.charCodeAt(position + 1) === SPACE)) throw GIVE_UP;
       const key = this.readKey(line, position);
-      if (key) return this.readMapping(line, position - this.lineStart[line], key);
+      if (key) return this.readMapping(line, position - this.lineStart[line], key, this.keyAfter);
     }
     return this.readInlineValue(line, position, indent);
   }
@@ -239,9 +265,10 @@ class FastYamlReader {
 
   /**
    * A mapping key at offset `at` of `line` (`key:` followed by a space or the line end), or
-   * undefined when the text there is not a key. Quoted keys must close on the line.
+   * undefined when the text there is not a key. Quoted keys must close on the line. Where the
+   * value starts (after the colon) is left in `keyAfter`.
    */
-  private readKey(line: number, at: number): { key: ScalarNode; after: number } | undefined {
+  private readKey(line: number, at: number): ScalarNode | undefined {
     const end = this.lineEnd[line];
     const char = this.text[at];
     if (char === '"' || char === "'") {
@@ -255,7 +282,8 @@ class FastYamlReader {
       while (position < end && this.text.charCodeAt(position) === SPACE) position++;
       if (this.text.charCodeAt(position) !== COLON) return undefined;
       if (position + 1 < end && this.text.charCodeAt(position + 1) !== SPACE) return undefined;
-      return { key, after: position + 1 };
+      this.keyAfter = position + 1;
+      return key;
     }
     if (PLAIN_START_FORBIDDEN.has(char) || char === '?' || char === ':') return undefined;
     if (char === '-' && (at + 1 === end || this.text.charCodeAt(at + 1) === SPACE)) return undefined;
@@ -264,11 +292,18 @@ class FastYamlReader {
       if (code === COLON && (position + 1 === end || this.text.charCodeAt(position + 1) === SPACE)) {
         let keyEnd = position;
         while (keyEnd > at && this.text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
-        const source = this.text.slice(at, keyEnd);
-        if (source.length === 0 || /[[\]{},#]/.test(source)) throw GIVE_UP;
-        const value = resolvePlainScalar(source);
-        if (typeof value !== 'string' || source === '<<') throw GIVE_UP;
-        return { key: { kind: 'scalar', start: at, end: keyEnd, value, source, style: 'plain' }, after: position + 1 };
+        let source = this.text.slice(at, keyEnd);
+        const known = this.shared.get(source);
+        // A key read before was accepted before (the same text reads the same way).
+        if (known !== undefined) source = known;
+        else {
+          if (source.length === 0 || /[[\]{},#]/.test(source)) throw GIVE_UP;
+          if (resolvePlainScalar(source) !== source || source === '<<') throw GIVE_UP;
+          this.shared.set(source, source);
+        }
+        const value = source;
+        this.keyAfter = position + 1;
+        return { kind: 'scalar', start: at, end: keyEnd, value, source, style: 'plain' };
       }
       if (code === HASH && this.text.charCodeAt(position - 1) === SPACE) return undefined;
     }
@@ -359,6 +394,11 @@ class FastYamlReader {
       }
     }
     this.next = lastLine + 1;
+    if (lastLine === line && value.length <= SHARED_VALUE_LENGTH) {
+      const known = this.shared.get(value);
+      if (known !== undefined) value = known;
+      else this.shared.set(value, value);
+    }
     return { kind: 'scalar', start: at, end, value: resolvePlainScalar(value), source: value, style: 'plain' };
   }
 
