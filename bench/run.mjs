@@ -88,9 +88,10 @@ for (const [index, row] of table.entries()) {
 }
 
 // The one-script bundle: what a page downloads before its plan elements render. plankit.js is
-// small; it fetches the shared chunk (Lit, the plan core, the validator) at once and each element's
-// own chunk when its tag is on the page. The YAML full reader and the schema-error wording are
-// fetched only for YAML the fast reader declines and for plans that fail the schema.
+// small; it fetches the shared chunk (Lit, the plan core, the validity check) at once, each element's
+// own chunk when its tag is on the page, and the reader of the plan's format (block YAML or JSON)
+// when a plan is read. The full YAML reader and the schema-error wording (with the validator that
+// says why) are fetched only for YAML the fast reader declines and for plans that fail the schema.
 const bundleDir = join(here, '..', 'packages', 'elements', 'dist', 'bundle');
 if (existsSync(join(bundleDir, 'plankit.js'))) {
   const gz = (file) => gzipSync(readFileSync(join(bundleDir, file)), { level: 9 }).length / 1024;
@@ -106,14 +107,17 @@ if (existsSync(join(bundleDir, 'plankit.js'))) {
     for (const name of names) visit(name);
     return seen;
   };
-  const chunkOf = (prefix) => files.find((name) => name.startsWith(`plankit-${prefix}-`));
+  const chunkOf = (prefix) => files.find((name) => new RegExp(`^plankit-${prefix}-[\\w-]{8}\\.js$`).test(name));
   const shared = chunkOf('base');
+  const yamlPlan = ['plan-source', 'block-yaml-reader'];
   const pages = [
-    ['badges in prose', ['plan-source', 'plan-rag-badge']],
-    ['sidebar: summary', ['plan-source', 'plan-summary']],
-    ['action table', ['plan-source', 'plan-action-table']],
-    ['milestone timeline', ['plan-source', 'plan-milestone-timeline']],
-    ['intranet page: summary, table, timeline, badges', ['plan-source', 'plan-summary', 'plan-action-table', 'plan-milestone-timeline', 'plan-rag-badge']],
+    ['badges in prose (no plan)', ['plan-rag-badge']],
+    ['badges in prose, YAML plan', [...yamlPlan, 'plan-rag-badge']],
+    ['sidebar: summary, YAML plan', [...yamlPlan, 'plan-summary']],
+    ['sidebar: summary, JSON plan', ['plan-source', 'json-reader', 'plan-summary']],
+    ['action table, YAML plan', [...yamlPlan, 'plan-action-table']],
+    ['milestone timeline, YAML plan', [...yamlPlan, 'plan-milestone-timeline']],
+    ['intranet page: summary, table, timeline, badges, YAML plan', [...yamlPlan, 'plan-summary', 'plan-action-table', 'plan-milestone-timeline', 'plan-rag-badge']],
   ];
   const sizeRows = files.map((name) => [name, (readFileSync(join(bundleDir, name)).length / 1024).toFixed(1), gz(name).toFixed(1), '']);
   sizeRows.push(['plankit.js with Lit and the validator (the chunks every page loads)', '', [...closure(['plankit.js', shared])].reduce((sum, name) => sum + gz(name), 0).toFixed(1), '≤ 25 KB']);

@@ -17,6 +17,7 @@ import {
   type PlanAnalysis,
   type PlanFile,
 } from '@plankit/core/lite';
+import { loadFormatReader } from './format-readers.js';
 
 /** Why a plan could not be shown. */
 export type PlanErrorKind = 'network' | 'http' | 'syntax' | 'invalid' | 'empty';
@@ -78,12 +79,16 @@ export async function loadPlanState(input: PlanInput, options: { asOf?: string; 
   try {
     if (input.value !== undefined) {
       const value = input.value;
+      // The core reads a value as JSON.
+      if (!(await readerLoaded('json'))) return readerMissing('json');
       file = await readWithChunks(() => readPlanValue(value));
     } else {
       let text = input.text;
       let contentType: string | null | undefined;
       if (text === undefined && input.src) {
         source = input.src;
+        // The reader the file name implies is fetched beside the plan, not after it.
+        void readerLoaded(isYaml({ src: input.src, format: input.format }) ? 'yaml' : 'json');
         let response: Response;
         try {
           response = await fetch(input.src, { signal: options.signal, credentials: 'same-origin' });
@@ -100,6 +105,7 @@ export async function loadPlanState(input: PlanInput, options: { asOf?: string; 
       if (text === undefined) return IDLE;
       if (text.trim() === '') return errorState('empty', 'The plan file is empty.', source);
       const format = isYaml(input, contentType) ? 'yaml' : 'json';
+      if (!(await readerLoaded(format))) return readerMissing(format, source);
       file = await readWithChunks(() => readPlanFile(text, { format }));
     }
   } catch (error) {
@@ -157,6 +163,27 @@ function unexplained(file: { diagnostics: readonly Diagnostic[] }): boolean {
   return file.diagnostics.some((diagnostic) => diagnostic.data?.unexplained === true);
 }
 
+/**
+ * Loads the reader for a format (a separate chunk in the one-script bundle), answering whether it
+ * is there; a failure is answered once per format and tried again next time.
+ */
+const readers = new Map<'json' | 'yaml', Promise<boolean>>();
+function readerLoaded(format: 'json' | 'yaml'): Promise<boolean> {
+  let loaded = readers.get(format);
+  if (!loaded) {
+    loaded = loadFormatReader(format).then(
+      () => true,
+      () => (readers.delete(format), false),
+    );
+    readers.set(format, loaded);
+  }
+  return loaded;
+}
+
+function readerMissing(format: 'json' | 'yaml', source?: string): PlanState {
+  return errorState('network', `The plan could not be read: the code that reads ${format === 'json' ? 'JSON' : 'YAML'} could not be loaded (the network request failed).`, source);
+}
+
 /** Reads register files over HTTP, relative to the file that names them. */
 function fetchHost(signal?: AbortSignal): FileHost {
   return {
@@ -164,7 +191,10 @@ function fetchHost(signal?: AbortSignal): FileHost {
       try {
         const response = await fetch(url, { signal, credentials: 'same-origin' });
         if (!response.ok) return new Error(`the server answered ${response.status}`);
-        return await response.text();
+        const text = await response.text();
+        // The core reads it next, in the format its name implies.
+        if (!(await readerLoaded(formatOf(url)))) return new Error(`the code that reads ${formatOf(url) === 'json' ? 'JSON' : 'YAML'} could not be loaded`);
+        return text;
       } catch (error) {
         if ((error as Error)?.name === 'AbortError') throw error;
         return new Error('the network request failed');
