@@ -645,6 +645,64 @@ describe('<plan-action-table>: pages', () => {
     await expectAccessible(table);
   });
 
+  it('reads and checks 10,000 actions in steps, giving the browser turns (scheduler.yield) in between', async () => {
+    // The real scheduler.yield, counted: each call is a turn the page gets (input, painting) mid-way.
+    const scheduler = (globalThis as unknown as { scheduler: { yield: () => Promise<void> } }).scheduler;
+    const original = scheduler.yield;
+    const holder = document.createElement('div');
+    const table = document.createElement('plan-action-table') as PlanActionTable;
+    const statesAtTurns: string[] = [];
+    scheduler.yield = function (this: unknown) {
+      statesAtTurns.push((table as unknown as { state: { status: string } }).state.status);
+      return original.call(this);
+    };
+    try {
+      table.plan = bigPlan(10_000);
+      holder.append(table);
+      document.body.append(holder);
+      await whenShown(table);
+    } finally {
+      scheduler.yield = original;
+    }
+    // Read in one go (as before), the page would get no turn until the plan was ready.
+    expect(statesAtTurns.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(statesAtTurns)).toEqual(new Set(['loading']));
+    expect($$(table, 'tr.action-row')).toHaveLength(DEFAULT_PAGE_SIZE);
+    expect(text($(table, '#count'))).toBe('10000 actions; showing 1 to 100');
+  });
+
+  it('reads a small plan in one go, with no turn given away', async () => {
+    const scheduler = (globalThis as unknown as { scheduler: { yield: () => Promise<void> } }).scheduler;
+    const original = scheduler.yield;
+    let turns = 0;
+    scheduler.yield = function (this: unknown) {
+      turns++;
+      return original.call(this);
+    };
+    try {
+      const table = await mount('', bigPlan(20));
+      expect($$(table, 'tr.action-row')).toHaveLength(20);
+    } finally {
+      scheduler.yield = original;
+    }
+    expect(turns).toBe(0);
+  });
+
+  it('drops a long reading that a new plan replaces part-way', async () => {
+    const holder = document.createElement('div');
+    const table = document.createElement('plan-action-table') as PlanActionTable;
+    table.plan = bigPlan(10_000);
+    holder.append(table);
+    document.body.append(holder);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(table.state.status).toBe('loading');
+    table.plan = bigPlan(20);
+    await whenShown(table);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(text($(table, '#count'))).toBe('20 actions');
+    expect($$(table, 'tr.action-row')).toHaveLength(20);
+  });
+
   it('keeps the page when the plan is replaced by a new reading, and brings it into range', async () => {
     const table = await mount('page-size="30"', bigPlan(200));
     table.page = 5;

@@ -7,6 +7,7 @@ import type { LineIndex, Range } from './positions.js';
 import { latestUpdate, type PlanAnalysis, type PlanItem } from './queries.js';
 import { foldName } from './similarity.js';
 import type { DueKind } from './due.js';
+import { finish, ITEMS_PER_STEP, type Stage } from './steps.js';
 
 /** What the checks need besides the analysis: the file's tree for exact ranges, and other plans for cross-plan links. */
 export interface CheckContext {
@@ -76,6 +77,11 @@ const FOOTNOTE_MARK = /[*†‡§¶#^]+$|[¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u;
  * (documented in docs/checks.md) and data for quick fixes. Pure: no clock, no I/O.
  */
 export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagnostic[] {
+  return finish(checkPlanInSteps(analysis, context));
+}
+
+/** `checkPlan` as a generator that pauses between its checks and every thousand items of the date checks. */
+export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext): Generator<Stage, Diagnostic[], void> {
   const diagnostics: Diagnostic[] = [];
   context.cache?.begin(analysis);
   const { plan } = analysis;
@@ -116,6 +122,7 @@ export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagno
   checkIds('action', analysis.actions());
   checkIds('milestone', analysis.items().filter((item) => item.kind === 'milestone'));
   checkIds('agency', plan.agencies);
+  yield 'checking';
 
   // Agencies named as leads, partners and risk owners must be in a register (when there is one).
   if (!analysis.agencies.isEmpty) {
@@ -147,6 +154,7 @@ export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagno
       items[i].partners.forEach(checkMention);
     }
     for (const risk of plan.risks) for (const mention of risk.owner) checkMention(mention);
+    yield 'checking';
   }
 
   // Statuses must be in the plan's legend.
@@ -192,10 +200,15 @@ export function checkPlan(analysis: PlanAnalysis, context: CheckContext): Diagno
         findings = own;
       }
       for (let f = 0; f < findings.length; f++) diagnostics.push(findings[f]);
+      if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield 'checking';
     }
   } else {
-    for (let i = 0; i < items.length; i++) checkItemDates(analysis, items[i], report, rangeAt, asOfWords);
+    for (let i = 0; i < items.length; i++) {
+      checkItemDates(analysis, items[i], report, rangeAt, asOfWords);
+      if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield 'checking';
+    }
   }
+  yield 'checking';
 
   // References to themes and actions, here or in another plan.
   const themeIds = new Set(plan.themes.map((theme) => theme.id).filter((id) => id !== undefined));

@@ -1,5 +1,5 @@
 import { astFromValue, toValue, type MapNode } from './ast.js';
-import { CheckCache, checkPlan } from './checks.js';
+import { CheckCache, checkPlanInSteps } from './checks.js';
 import { rereadPlanFile } from './incremental.js';
 import { isValidIsoDate, type IsoDate } from './dates.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -8,6 +8,7 @@ import { parseSource, type ParsedSource, type ParseOptions } from './parse.js';
 import { PlanAnalysis } from './queries.js';
 import { foldName } from './similarity.js';
 import { checkSchema } from './schema-check.js';
+import { finish, type Stage } from './steps.js';
 
 /** Plan files and register files. */
 export type FileKind = 'plan' | 'register';
@@ -55,14 +56,31 @@ function readMapping(text: string, options: ParseOptions, notAMapping: string): 
 
 /** Reads a plan's text: syntax, schema and model, in one pass over the text. */
 export function readPlanFile(text: string, options: ParseOptions = {}): PlanFile {
+  return finish(readPlanFileInSteps(text, options));
+}
+
+/**
+ * `readPlanFile` as a generator that pauses between its stages, for a caller that must not hold
+ * the main thread for the whole reading (a web page with a plan of 10,000 actions): call `next()`
+ * until it is done, yielding to the page in between. Driven to the end at once, it is `readPlanFile`.
+ */
+export function* readPlanFileInSteps(text: string, options: ParseOptions = {}): Generator<Stage, PlanFile, void> {
   const { source, diagnostics, root } = readMapping(text, options, 'This file does not look like a plan: a plan is a set of fields such as "title:" and "themes:", one per line.');
   const file: PlanFile = { fileName: options.fileName, source, diagnostics };
   if (!root) return file;
+  yield 'parsed';
+  return yield* validateAndModel(file, root);
+}
+
+/** The schema check and the model of a plan's tree, pausing between them. */
+function* validateAndModel(file: PlanFile, root: MapNode): Generator<Stage, PlanFile, void> {
   file.value = toValue(root);
-  file.diagnostics.push(...checkSchema('plan', file.value, root, source.lines));
-  file.plan = readPlanModel(root, source.lines);
+  file.diagnostics.push(...checkSchema('plan', file.value, root, file.source.lines));
+  yield 'schema-checked';
+  file.plan = readPlanModel(root, file.source.lines);
   return file;
 }
+
 
 /** Reads a register's text: syntax, schema and model. */
 export function readRegisterFile(text: string, options: ParseOptions = {}): RegisterFile {
@@ -111,12 +129,18 @@ export interface PlanCheck {
 
 /** Every finding for a plan file at an as-of date: syntax, schema and all checks. */
 export function checkPlanFile(file: PlanFile, options: PlanCheckOptions): PlanCheck {
+  return finish(checkPlanFileInSteps(file, options));
+}
+
+/** `checkPlanFile` as a generator that pauses now and then (see `readPlanFileInSteps`). */
+export function* checkPlanFileInSteps(file: PlanFile, options: PlanCheckOptions): Generator<Stage, PlanCheck, void> {
   const diagnostics = [...file.diagnostics];
   if (!file.plan || !file.source.root) return { diagnostics: sortDiagnostics(diagnostics) };
   const registerAgencies: Agency[] = [];
   for (const register of options.registers ?? []) registerAgencies.push(...(register.register?.agencies ?? []));
   const analysis = new PlanAnalysis(file.plan, { asOf: options.asOf, dueSoonDays: options.dueSoonDays, registerAgencies });
-  diagnostics.push(...checkPlan(analysis, { root: file.source.root, lines: file.source.lines, linkedPlans: options.linkedPlans, cache: options.cache }));
+  const found = yield* checkPlanInSteps(analysis, { root: file.source.root, lines: file.source.lines, linkedPlans: options.linkedPlans, cache: options.cache });
+  for (let i = 0; i < found.length; i++) diagnostics.push(found[i]);
   // The same agency id defined with two different names (the plan and a register, or two
   // registers) is worth a word: the first definition is the one used.
   const firstById = new Map<string, Agency>();
@@ -333,6 +357,11 @@ export async function checkFile(fileName: string, text: string, host: FileHost, 
  * there is no text to point into.
  */
 export function readPlanValue(value: unknown): PlanFile {
+  return finish(readPlanValueInSteps(value));
+}
+
+/** `readPlanValue` as a generator that pauses between its stages (see `readPlanFileInSteps`). */
+export function* readPlanValueInSteps(value: unknown): Generator<Stage, PlanFile, void> {
   const text = '';
   const source = parseSource('{}', { format: 'json' });
   const root = astFromValue(value);
@@ -341,8 +370,6 @@ export function readPlanValue(value: unknown): PlanFile {
     file.diagnostics.push({ range: source.lines.rangeOf(0, 0), severity: 'error', code: 'not-a-plan', message: 'This is not a plan: a plan is an object with fields such as "title" and "themes".' });
     return file;
   }
-  file.value = toValue(root);
-  file.diagnostics.push(...checkSchema('plan', file.value, root, source.lines));
-  file.plan = readPlanModel(root, source.lines);
-  return file;
+  yield 'parsed';
+  return yield* validateAndModel(file, root);
 }

@@ -12,6 +12,7 @@ export * from './dates.js';
 export * from './diagnostics.js';
 export * from './due.js';
 export * from './files.js';
+export type { Stage } from './steps.js';
 export * from './model.js';
 export * from './parse.js';
 export * from './positions.js';

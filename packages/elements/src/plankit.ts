@@ -22,19 +22,32 @@ const LOADERS: Record<string, Loader> = {
 let load: (tag: string) => Promise<void> = async () => undefined;
 
 /**
+ * The first copy of this bundle on a page (two web parts may each bring one) serves every later
+ * copy: a later copy loads nothing of its own (no second Lit, no second Trusted Types policy, which a
+ * page's `trusted-types lit-html` would refuse) and hands its loadElements calls to the first.
+ */
+const BUNDLE = Symbol.for('plankit-bundle');
+interface FirstCopy {
+  loadElements(...tags: string[]): Promise<void>;
+}
+const scope = globalThis as unknown as Record<symbol, unknown>;
+const firstCopy = scope[BUNDLE] as FirstCopy | undefined;
+
+/**
  * Loads and registers elements by tag now (all of them with no argument). The bundle finds the tags
  * in the page by itself; a script that creates plan elements inside its own shadow roots, which the
  * bundle cannot see into, calls this first: `import { loadElements } from '.../plankit.js'`.
  */
 export async function loadElements(...tags: string[]): Promise<void> {
+  if (firstCopy) return firstCopy.loadElements(...tags);
   const wanted = tags.length > 0 ? tags : Object.keys(LOADERS);
   await Promise.all(wanted.filter((tag) => tag in LOADERS && !customElements.get(tag)).map((tag) => load(tag)));
 }
 
 const ROOT_FLAG = Symbol.for('plankit-context-root');
-const scope = globalThis as unknown as Record<symbol, unknown>;
 
-if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
+if (!firstCopy && typeof document !== 'undefined' && typeof customElements !== 'undefined') {
+  scope[BUNDLE] = { loadElements } satisfies FirstCopy;
   if (!scope[ROOT_FLAG]) {
     scope[ROOT_FLAG] = true;
     new ContextRoot().attach(document.documentElement);

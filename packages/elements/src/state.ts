@@ -1,11 +1,11 @@
 import {
-  checkPlanFile,
+  checkPlanFileInSteps,
   civilDateInLondon,
   formatOf,
   isValidIsoDate,
   loadSchemaReporter,
-  readPlanFile,
-  readPlanValue,
+  readPlanFileInSteps,
+  readPlanValueInSteps,
   resolveAsOf,
   resolveRegisters,
   type FileHost,
@@ -76,12 +76,13 @@ function isYaml(input: PlanInput, contentType?: string | null): boolean {
 export async function loadPlanState(input: PlanInput, options: { asOf?: string; signal?: AbortSignal } = {}): Promise<PlanState> {
   let file: PlanFile;
   let source: string | undefined;
+  const pace = pacer(options.signal);
   try {
     if (input.value !== undefined) {
       const value = input.value;
       // The core reads a value as JSON.
       if (!(await readerLoaded('json'))) return readerMissing('json');
-      file = await readWithChunks(() => readPlanValue(value));
+      file = await readWithChunks(() => readPlanValueInSteps(value), pace);
     } else {
       let text = input.text;
       let contentType: string | null | undefined;
@@ -106,7 +107,7 @@ export async function loadPlanState(input: PlanInput, options: { asOf?: string; 
       if (text.trim() === '') return errorState('empty', 'The plan file is empty.', source);
       const format = isYaml(input, contentType) ? 'yaml' : 'json';
       if (!(await readerLoaded(format))) return readerMissing(format, source);
-      file = await readWithChunks(() => readPlanFile(text, { format }));
+      file = await readWithChunks(() => readPlanFileInSteps(text, { format }), pace);
     }
   } catch (error) {
     if ((error as Error)?.name === 'AbortError') throw error;
@@ -134,7 +135,9 @@ export async function loadPlanState(input: PlanInput, options: { asOf?: string; 
       registers = (await resolveRegisters(base, file.plan.registers, fetchHost(options.signal))).registers;
     }
   }
-  const check = checkPlanFile(file, { asOf, registers });
+  // The model (the reading's last stage) and the first checks are not one task.
+  await pace.pause();
+  const check = await runPaced(checkPlanFileInSteps(file, { asOf, registers }), pace);
   return { status: 'ready', plan: file.plan, analysis: check.analysis, diagnostics: check.diagnostics, asOf, asOfBasis: basis, source };
 }
 
@@ -144,13 +147,58 @@ export async function loadPlanState(input: PlanInput, options: { asOf?: string; 
  * declines, and the wording of schema errors only for a plan that fails the schema. A plan the
  * full reader reads may then fail the schema, hence at most two rounds.
  */
-async function readWithChunks(read: () => PlanFile): Promise<PlanFile> {
-  let file = read();
+async function readWithChunks(read: () => Generator<unknown, PlanFile, void>, pace: Pacer): Promise<PlanFile> {
+  let file = await runPaced(read(), pace);
   for (let round = 0; round < 2 && (needsFullReader(file) || unexplained(file)); round++) {
     await Promise.all([needsFullReader(file) && loadYamlSupport(), unexplained(file) && loadSchemaReporter()]);
-    file = read();
+    file = await runPaced(read(), pace);
   }
   return file;
+}
+
+/** Runs the core's stepwise reading or check, offering the page a turn between its stages. */
+async function runPaced<T>(steps: Generator<unknown, T, void>, pace: Pacer): Promise<T> {
+  pace.restart();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pace.pause();
+  }
+}
+
+/**
+ * A long plan takes hundreds of milliseconds to read and check (10,000 actions: several stages of
+ * about 100 ms each). Between stages the page gets a turn (input, painting) once the work since the
+ * last turn has held the main thread for longer than a frame; a small plan is read in one go, with
+ * no turn given away. A load that is abandoned meanwhile (a new src or plan) stops at its next turn.
+ */
+interface Pacer {
+  /** Starts timing the work from now (after waiting for the network, say). */
+  restart(): void;
+  /** Gives the page a turn if the work since the last turn (or restart) took longer than a frame. */
+  pause(): Promise<void>;
+}
+const TURN_MS = 16;
+function pacer(signal?: AbortSignal): Pacer {
+  let since = performance.now();
+  return {
+    restart() {
+      since = performance.now();
+    },
+    async pause() {
+      if (performance.now() - since < TURN_MS) return;
+      await yieldToPage();
+      signal?.throwIfAborted();
+      since = performance.now();
+    },
+  };
+}
+
+/** Lets the browser run what is waiting (scheduler.yield where there is one: the rest of this work keeps its place). */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Whether the text is YAML that only the full reader (not yet loaded) can read. */
