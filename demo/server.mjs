@@ -14,8 +14,9 @@
  *   /examples/<name>.plan.json  examples/<name>.plan.yaml read by @plankit/core and sent as JSON
  *                          (its registers renamed to .agencies.json, which are served the same way)
  *
- * Only /demo/csp.html is sent with a Content-Security-Policy (strict, with Trusted Types), so that
- * page shows the elements need no inline script or style and no eval. /plankit/ and /examples/
+ * Only /demo/csp.html and /demo/two-bundles.html are sent with a Content-Security-Policy (strict,
+ * with Trusted Types), so those pages show the elements need no inline script or style and no eval,
+ * and that a second copy of the bundle creates no second Trusted Types policy. /plankit/ and /examples/
  * allow any origin (CORS), so the README's snippet works from any plain HTML page, even one opened
  * from disk, while this server runs.
  */
@@ -40,7 +41,8 @@ const FOLDERS = {
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
 
-const CSP_PAGE = path.join(FOLDERS.pages, 'csp.html');
+/** The pages sent with STRICT_CSP. */
+const CSP_PAGES = new Set([path.join(FOLDERS.pages, 'csp.html'), path.join(FOLDERS.pages, 'two-bundles.html')]);
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -177,7 +179,7 @@ async function handle(request, response) {
     if (answer.file) {
       body = await readFile(answer.file);
       headers['Content-Type'] = CONTENT_TYPES[path.extname(answer.file).toLowerCase()] ?? 'application/octet-stream';
-      if (answer.file === CSP_PAGE) headers['Content-Security-Policy'] = STRICT_CSP;
+      if (CSP_PAGES.has(answer.file)) headers['Content-Security-Policy'] = STRICT_CSP;
     } else {
       headers['Content-Type'] = answer.type;
     }

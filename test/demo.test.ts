@@ -546,14 +546,21 @@ describe('two-bundles.html (the bundle loaded twice)', () => {
     result = await visit(pageUrl('two-bundles.html'));
   });
 
-  it('runs both copies as separate modules', () => {
-    const bundles = result.requests.filter((request) => new URL(request).pathname.endsWith('/plankit.js'));
-    expect(bundles.map((request) => new URL(request).pathname).sort()).toEqual(['/plankit-copy/plankit.js', '/plankit/plankit.js']);
+  it('runs both copies, and the second loads no element code or Lit of its own', () => {
+    const paths = result.requests.map((request) => new URL(request).pathname);
+    expect(paths.filter((pathname) => pathname.endsWith('/plankit.js')).sort()).toEqual(['/plankit-copy/plankit.js', '/plankit/plankit.js']);
+    // The first copy fetched the shared code and the elements' chunks.
+    expect(paths.some((pathname) => /^\/plankit\/plankit-base-[\w-]+\.js$/.test(pathname))).toBe(true);
+    expect(paths.some((pathname) => /^\/plankit\/plankit-plan-action-table-[\w-]+\.js$/.test(pathname))).toBe(true);
+    // The second: its entry and what the entry itself imports (a few lines of @lit/context), nothing more.
+    const copy = paths.filter((pathname) => pathname.startsWith('/plankit-copy/'));
+    expect(copy.filter((pathname) => !/^\/plankit-copy\/(plankit|plankit-context-request-event-[\w-]+)\.js$/.test(pathname))).toEqual([]);
   });
 
-  it('warns that the tags are already defined, and throws nothing', () => {
+  it('is sent with the strict policy, and throws, warns and violates nothing (no second Trusted Types policy)', () => {
+    expect(result.headers['content-security-policy']).toBe(STRICT_CSP);
     expectCleanPage(result);
-    expect(result.consoleWarnings.filter((warning) => /already defined/.test(warning)), 'the "already defined" warning').not.toEqual([]);
+    expect(result.consoleWarnings.filter((warning) => /already defined/.test(warning)), 'no element is defined twice').toEqual([]);
   });
 
   it('still shows the plan', () => {
