@@ -10,6 +10,7 @@ import {
   foldName,
   formatScalar,
   interpretDue,
+  jsonCompletionContextAt,
   kindOfFile,
   MONTH_NAMES_EN,
   parseIsoDate,
@@ -46,12 +47,20 @@ export interface CompletionInputs {
 export function complete(inputs: CompletionInputs, position: Position): CompletionList {
   const { entry } = inputs;
   const empty: CompletionList = { isIncomplete: false, items: [] };
-  if (entry.check.planFile?.source.format === 'json' || entry.check.registerFile?.source.format === 'json' || /\.json$/i.test(entry.fileName)) return empty;
   const lines = linesOf(entry);
   const offset = lines.offsetAt(position);
+  const kind: SchemaKind = kindOfFile(entry.fileName);
+  if (entry.check.planFile?.source.format === 'json' || entry.check.registerFile?.source.format === 'json' || /\.json$/i.test(entry.fileName)) {
+    // JSON: the agencies and the plan's own statuses, which a JSON editor's schema support cannot know;
+    // keys and the schema's enums are left to it (VS Code offers them from the contributed schema).
+    const context = jsonCompletionContextAt(entry.text, offset);
+    if (!context) return empty;
+    const field = fieldOf(context.path);
+    const wanted = isAgencyPath(context.path, kind) || (kind === 'plan' && field === 'status' && !context.path.includes('statusScheme'));
+    return wanted ? valueItems(inputs, kind, context, { start: lines.positionAt(context.prefixStart), end: position }) : empty;
+  }
   const context = completionContextAt(entry.text, offset);
   if (!context) return empty;
-  const kind: SchemaKind = kindOfFile(entry.fileName);
   const range = { start: lines.positionAt(context.prefixStart), end: position };
   if (context.kind === 'key') {
     const items = keyItems(kind, context, range, lines.positionAt(context.prefixStart).character);
@@ -112,6 +121,7 @@ function allowedValues(kind: SchemaKind, schema: SchemaNode | undefined): { valu
 function insertText(value: string, context: CompletionContext): string {
   if (context.quote === "'") return value.replace(/'/g, "''");
   if (context.quote === '"') return JSON.stringify(value).slice(1, -1);
+  if (context.json) return JSON.stringify(value);
   const formatted = formatScalar(value);
   if (context.inFlow && formatted === value && /[,[\]{}]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
   return formatted;

@@ -293,6 +293,49 @@ themes:
   });
 });
 
+describe('completion in a JSON plan', () => {
+  const uri = () => uriOf(file('typing.plan.json'));
+  const plan = (action: string) => `{
+  "title": "Typing",
+  "registers": ["county.agencies.yaml"],
+  "statusScheme": [{ "key": "on-track", "label": "On track", "colour": "green" }, { "key": "late", "label": "Late", "colour": "red" }],
+  "themes": [{ "id": "1", "title": "One", "actions": [{ "id": "1.1", "title": "First", ${action} }] }]
+}
+`;
+  async function completeAt(action: string): Promise<{ text: string; items: CompletionItem[] }> {
+    const { text, position } = withCursor(plan(action));
+    if (client.texts.has(uri())) await client.change(uri(), text);
+    else await client.open(uri(), text);
+    const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri() }, position })) as CompletionList | null;
+    return { text, items: list?.items ?? [] };
+  }
+
+  it('offers the register’s agencies inside a lead string, replacing what is typed within the quotes', async () => {
+    const { text, items } = await completeAt('"lead": "Road⟨|⟩"');
+    expect(items.map((item) => item.label)).toContain('RCRP');
+    const item = items.find((entry) => entry.label === 'RCRP')!;
+    expect(applyEdits(text, [item.textEdit as { range: Diagnostic['range']; newText: string }])).toContain('"lead": "RCRP"');
+  });
+
+  it('offers agencies in a partners list, quoted when no quote is open', async () => {
+    const { text, items } = await completeAt('"partners": ["RCRP", ⟨|⟩]');
+    expect(items.map((item) => item.label)).toEqual(expect.arrayContaining(['KFRS', 'KCC']));
+    const item = items.find((entry) => entry.label === 'KFRS')!;
+    expect(applyEdits(text, [item.textEdit as { range: Diagnostic['range']; newText: string }])).toContain('"partners": ["RCRP", "KFRS"]');
+  });
+
+  it('offers the plan’s own status keys', async () => {
+    const { items } = await completeAt('"status": "⟨|⟩"');
+    expect(items.map((item) => item.label)).toEqual(['on-track', 'late']);
+  });
+
+  it('leaves keys and the schema’s own values to the JSON editor', async () => {
+    expect((await completeAt('"⟨|⟩"')).items).toEqual([]);
+    expect((await completeAt('"title2": "x", "polarity": "⟨|⟩"')).items).toEqual([]);
+    await client.close(uri());
+  });
+});
+
 describe('quick fixes', () => {
   let text: string;
   beforeAll(() => {

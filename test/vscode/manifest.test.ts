@@ -53,6 +53,14 @@ describe('languages', () => {
     ]);
   });
 
+  it('suggests as officers type inside JSON strings, where agency ids and statuses go', () => {
+    const jsonLanguages = ALL_LANGUAGES.filter((language) => language.endsWith('-json'));
+    expect(jsonLanguages.sort()).toEqual(['plankit-agencies-json', 'plankit-plan-json']);
+    for (const language of jsonLanguages) {
+      expect(contributes.configurationDefaults[`[${language}]`]['editor.quickSuggestions'].strings, language).toBe('on');
+    }
+  });
+
   it('has a language configuration for each language (YAML comments are #)', () => {
     for (const language of contributes.languages) {
       const config = JSON.parse(readFileSync(`${root}extension/${language.configuration}`, 'utf8'));

@@ -94,6 +94,8 @@ export interface CompletionContext {
   quote?: "'" | '"';
   /** Whether the value is inside a one-line flow list (`[A, B]`). */
   inFlow: boolean;
+  /** A JSON file's value (inserted as a JSON string, quoted unless the quote is already open). */
+  json?: boolean;
 }
 
 interface LineShape {

@@ -10,3 +10,4 @@ import './schema-report.js';
 
 export * from './lite.js';
 export { readYamlFully } from './yaml.js';
+export { jsonCompletionContextAt } from './json-editing.js';
