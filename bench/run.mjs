@@ -109,18 +109,23 @@ if (existsSync(join(bundleDir, 'plankit.js'))) {
   };
   const chunkOf = (prefix) => files.find((name) => new RegExp(`^plankit-${prefix}-[\\w-]{8}\\.js$`).test(name));
   const shared = chunkOf('base');
-  const yamlPlan = ['plan-source', 'block-yaml-reader'];
+  // The plan core (state.ts: reading, the validator, due dates, checks) is fetched for a page with a plan only.
+  const core = 'state';
+  const yamlPlan = ['plan-source', core, 'block-yaml-reader'];
   const pages = [
     ['badges in prose (no plan)', ['plan-rag-badge']],
     ['badges in prose, YAML plan', [...yamlPlan, 'plan-rag-badge']],
     ['sidebar: summary, YAML plan', [...yamlPlan, 'plan-summary']],
-    ['sidebar: summary, JSON plan', ['plan-source', 'json-reader', 'plan-summary']],
+    ['sidebar: summary, JSON plan', ['plan-source', core, 'json-reader', 'plan-summary']],
     ['action table, YAML plan', [...yamlPlan, 'plan-action-table']],
     ['milestone timeline, YAML plan', [...yamlPlan, 'plan-milestone-timeline']],
     ['intranet page: summary, table, timeline, badges, YAML plan', [...yamlPlan, 'plan-summary', 'plan-action-table', 'plan-milestone-timeline', 'plan-rag-badge']],
   ];
   const sizeRows = files.map((name) => [name, (readFileSync(join(bundleDir, name)).length / 1024).toFixed(1), gz(name).toFixed(1), '']);
-  sizeRows.push(['plankit.js with Lit and the validator (the chunks every page loads)', '', [...closure(['plankit.js', shared])].reduce((sum, name) => sum + gz(name), 0).toFixed(1), '≤ 25 KB']);
+  const sum = (names) => [...closure(names)].reduce((total, name) => total + gz(name), 0);
+  sizeRows.push(['every page: plankit.js, Lit and the shared element code', '', sum(['plankit.js', shared]).toFixed(1), '']);
+  const withValidator = sum(['plankit.js', shared, chunkOf(core)]);
+  sizeRows.push(['plankit.js with Lit and the validator (and the rest of the core a plan needs)', '', withValidator.toFixed(1), `≤ 25 KB: ${withValidator <= 25 ? 'met' : 'NOT met'}`]);
   for (const [label, tags] of pages) {
     const loaded = closure(['plankit.js', shared, ...tags.map(chunkOf).filter(Boolean)]);
     const total = [...loaded].reduce((sum, name) => sum + gz(name), 0);

@@ -51,7 +51,7 @@ interface PageVisit {
 }
 
 /** Opens a page (given as its body) at the demo server's origin, with the bundle, and waits for its plans. */
-async function visitBody(body: string, extra: Record<string, string> = {}): Promise<PageVisit> {
+async function visitBody(body: string, extra: Record<string, string> = {}, prepare?: (page: Page) => Promise<unknown>): Promise<PageVisit> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const chunks: string[] = [];
@@ -71,6 +71,7 @@ async function visitBody(body: string, extra: Record<string, string> = {}): Prom
   for (const [address, text] of Object.entries(extra)) {
     await page.route(new URL(address, server.url).href, (route) => route.fulfill({ contentType: 'application/yaml', body: text }));
   }
+  await prepare?.(page);
   await page.goto(pageUrl, { waitUntil: 'load' });
   const summaries = await page.evaluate(async () => {
     type Summary = HTMLElement & { state?: { status?: string; diagnostics?: { code: string; message: string; range: { start: { line: number; character: number } } }[] }; updateComplete?: Promise<unknown> };
@@ -135,12 +136,52 @@ describe('the format readers, each a chunk of its own', () => {
     await result.page.context().close();
   });
 
-  it('a page with no plan fetches neither reader', async () => {
+  it('a page with no plan fetches neither reader, nor the plan core, and its badges show their words', async () => {
     const result = await visitBody('<p>Our partnership is <plan-rag-badge status="green"></plan-rag-badge>.</p>');
     await result.page.waitForFunction(() => !!customElements.get('plan-rag-badge'));
+    const badge = await result.page.evaluate(async () => {
+      const element = document.querySelector('plan-rag-badge') as HTMLElement & { updateComplete: Promise<unknown> };
+      await element.updateComplete;
+      return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
+    expect(badge).toContain('Green');
     expect(result.errors).toEqual([]);
+    expect(result.chunks).toContain('plan-rag-badge');
     expect(result.chunks).not.toContain('json-reader');
     expect(result.chunks).not.toContain('block-yaml-reader');
+    for (const core of ['state', 'due', 'queries', 'schema-report']) expect(result.chunks, `the ${core} chunk`).not.toContain(core);
+    await result.page.context().close();
+  });
+
+  it('a badge given a plan by script fetches the plan core then, and shows the plan’s own label', async () => {
+    const result = await visitBody('<p>Our partnership is <plan-rag-badge status="g"></plan-rag-badge>.</p>');
+    await result.page.waitForFunction(() => !!customElements.get('plan-rag-badge'));
+    expect(result.chunks).not.toContain('state');
+    const text = await result.page.evaluate(async () => {
+      const element = document.querySelector('plan-rag-badge') as HTMLElement & { plan: unknown; state: { status: string }; updateComplete: Promise<unknown> };
+      element.plan = { title: 'P', statusScheme: [{ key: 'g', label: 'Going well', colour: 'green' }], themes: [] };
+      const deadline = Date.now() + 10_000;
+      while (element.state.status !== 'ready' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await element.updateComplete;
+      return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
+    expect(text).toContain('Going well');
+    expect(result.chunks).toContain('state');
+    expect(result.errors).toEqual([]);
+    await result.page.context().close();
+  });
+});
+
+describe('the plan core, a chunk fetched for a page with a plan', () => {
+  it('says so inside the element, and throws nothing, when the core cannot be fetched', async () => {
+    const address = '/examples/tonbridge-malling-csp-action-plan-2013-14.plan.json';
+    const result = await visitBody(`<plan-summary id="s" src="${address}"></plan-summary>`, {}, (page) =>
+      page.route(/\/plankit\/plankit-state-[\w-]{8}\.js$/, (route) => route.abort('connectionfailed')),
+    );
+    expect(result.summaries.map((summary) => summary.status)).toEqual(['error']);
+    expect(result.summaries[0].alert).toContain('The code that reads plans could not be loaded');
+    // The browser logs the failed request itself; nothing else goes wrong in the page.
+    expect(result.errors.filter((error) => !/Failed to load resource|net::ERR/.test(error))).toEqual([]);
     await result.page.context().close();
   });
 });

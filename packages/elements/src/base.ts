@@ -1,8 +1,8 @@
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { planContext } from './context.js';
-import { IDLE, loadPlanState, type PlanState } from './state.js';
-import { commonStrings, langOf, type Lang } from './strings.js';
+import { IDLE, loadPlan, type PlanState } from './plan-state.js';
+import { commonStrings, langOf, type Lang } from './strings/lang.js';
 import { tokens } from './styles.js';
 
 /** The detail of the `plan-error` event. */
@@ -78,7 +78,7 @@ export abstract class PlanElement extends LitElement {
     this.state = { status: 'loading', diagnostics: [], source: this.src };
     let next: PlanState;
     try {
-      next = await loadPlanState(this.plan !== undefined ? { value: this.plan } : { src: this.src }, { asOf: this.asOf, signal: this.abort.signal });
+      next = await loadPlan(this.plan !== undefined ? { value: this.plan } : { src: this.src }, { asOf: this.asOf, signal: this.abort.signal });
     } catch (error) {
       if ((error as Error)?.name === 'AbortError') return;
       next = { status: 'error', diagnostics: [], error: { kind: 'syntax', message: String((error as Error)?.message ?? error) } };

@@ -2,7 +2,7 @@
  * The one-script bundle (dist/plankit.js). Lit, the shared element code and the plan core load with
  * it; each element's own code is a separate chunk, fetched the first time its tag is on the page
  * (in the document or added later), so a page with a summary and a few badges does not download the
- * table and the timeline. A context root is attached at once so that plan elements defined after
+ * table and the timeline; the plan core comes only for a page with a plan. A context root is attached at once so that plan elements defined after
  * their <plan-source> still receive its plan.
  */
 import { ContextRoot } from '@lit/context';
@@ -65,11 +65,22 @@ if (!firstCopy && typeof document !== 'undefined' && typeof customElements !== '
     );
   };
 
+  // The plan core (readers, validator, due dates, checks) is fetched beside the elements' code when
+  // the page has a plan to load; a page of badges with their own status words never fetches it.
+  // (An element given a plan by script fetches it then.) A failure is reported by the element.
+  const PLAN_HOLDERS = 'plan-source, :is(plan-rag-badge, plan-summary, plan-action-table, plan-milestone-timeline)[src]';
+  let coreFetched = false;
+  const fetchCore = () => {
+    coreFetched = true;
+    import('./state.js').catch(() => undefined);
+  };
+
   /** Loads every pending element whose tag is at or under `root`. */
   const scan = (root: Element | Document): void => {
     for (const tag of [...pending]) {
       if ((root instanceof Element && root.localName === tag) || root.querySelector(tag)) load(tag);
     }
+    if (!coreFetched && ((root instanceof Element && root.matches(PLAN_HOLDERS)) || root.querySelector(PLAN_HOLDERS))) fetchCore();
   };
 
   scan(document);

@@ -19,33 +19,9 @@ import {
 } from '@plankit/core/lite';
 import { loadFormatReader } from './format-readers.js';
 
-/** Why a plan could not be shown. */
-export type PlanErrorKind = 'network' | 'http' | 'syntax' | 'invalid' | 'empty';
+import { IDLE, type PlanErrorKind, type PlanInput, type PlanState } from './plan-state.js';
 
-/** What every plan element shows: a plan being loaded, a plan ready, or why there is none. */
-export interface PlanState {
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  plan?: Plan;
-  /** The plan's analysis at the as-of date: statuses, deadlines, overdue, counts. */
-  analysis?: PlanAnalysis;
-  /** Every finding of the core's checks (elements show overdue and due-soon from the analysis). */
-  diagnostics: Diagnostic[];
-  asOf?: IsoDate;
-  asOfBasis?: AsOfBasis;
-  error?: { kind: PlanErrorKind; message: string; status?: number };
-  /** Where the plan came from (a URL), for messages. */
-  source?: string;
-}
-
-/** Where a plan comes from: a URL, text, or an already-parsed value. */
-export interface PlanInput {
-  src?: string;
-  text?: string;
-  value?: unknown;
-  format?: 'json' | 'yaml';
-}
-
-export const IDLE: PlanState = Object.freeze({ status: 'idle', diagnostics: [] }) as PlanState;
+export { IDLE, type PlanErrorKind, type PlanInput, type PlanState };
 
 /** Today's date in Europe/London: the front end's job, never the core's. */
 export function today(): IsoDate {

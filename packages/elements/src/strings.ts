@@ -10,16 +10,4 @@ import { timeline } from './strings/timeline.js';
  */
 export const catalogue = { common, badge, summary, table, timeline } as const;
 
-/** The languages shipped. */
-export type Lang = 'en' | 'cy';
-
-/** The language of an element: its own or its nearest ancestor's `lang` (Welsh for `cy`/`cy-GB`), else English. */
-export function langOf(element: Element): Lang {
-  const tagged = element.closest('[lang]')?.getAttribute('lang') ?? element.ownerDocument?.documentElement.getAttribute('lang') ?? 'en';
-  return /^cy\b/i.test(tagged) ? 'cy' : 'en';
-}
-
-/** The common words in a language. */
-export function commonStrings(lang: Lang) {
-  return catalogue.common[lang];
-}
+export { commonStrings, langOf, type Lang } from './strings/lang.js';

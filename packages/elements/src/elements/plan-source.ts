@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, type PropertyValues } from 'lit';
 import { planContext } from '../context.js';
-import { IDLE, loadPlanState, type PlanState } from '../state.js';
+import { IDLE, loadPlan, type PlanState } from '../plan-state.js';
 import type { PlanErrorDetail } from '../base.js';
 
 /**
@@ -60,7 +60,7 @@ export class PlanSource extends LitElement {
     this.provider.setValue({ status: 'loading', diagnostics: [], source: this.src });
     let state: PlanState;
     try {
-      state = await loadPlanState(
+      state = await loadPlan(
         this.plan !== undefined ? { value: this.plan } : this.src ? { src: this.src } : { text: inline, format: 'json' },
         { asOf: this.asOf, signal: this.abort.signal },
       );
