@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPlanFile, checkPlanFileInSteps, readPlanFile, readPlanFileInSteps, readPlanValue, readPlanValueInSteps, type Stage } from '../packages/core/src/index.js';
+import { astFromValue, checkPlanFile, checkPlanFileInSteps, readPlanFile, readPlanFileInSteps, readPlanValue, readPlanValueInSteps, type Stage } from '../packages/core/src/index.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const generated = (actions: number, format: 'yaml' | 'json') =>
@@ -31,7 +31,8 @@ describe('reading and checking in steps', () => {
 
   it('reads a YAML plan in stages and gets what readPlanFile gets', () => {
     const { result, stages } = drive(readPlanFileInSteps(yaml, { fileName: 'big.plan.yaml' }));
-    expect(stages).toEqual(['parsed', 'schema-checked']);
+    // Parsed, schema checked, then a pause per thousand actions modelled (2,500: two).
+    expect(stages).toEqual(['parsed', 'schema-checked', 'modelling', 'modelling']);
     const whole = readPlanFile(yaml, { fileName: 'big.plan.yaml' });
     expect(result.diagnostics).toEqual(whole.diagnostics);
     expect(result.plan?.themes.flatMap((theme) => theme.actions)).toHaveLength(2_500);
@@ -41,7 +42,9 @@ describe('reading and checking in steps', () => {
   it('reads a plan given as a value in stages and gets what readPlanValue gets', () => {
     const value = JSON.parse(json);
     const { result, stages } = drive(readPlanValueInSteps(value));
-    expect(stages).toEqual(['parsed', 'schema-checked']);
+    // The value made a tree a thousand actions at a time, then as for text.
+    expect(stages).toEqual(['reading', 'reading', 'parsed', 'schema-checked', 'modelling', 'modelling']);
+    expect(result.source.root).toEqual(astFromValue(value));
     expect(outline(result.plan)).toEqual(outline(readPlanValue(value).plan));
     expect(result.plan?.themes.flatMap((theme) => theme.actions)).toHaveLength(2_500);
   });

@@ -2,6 +2,8 @@
  * The positioned syntax tree shared by YAML and JSON plan files.
  * Offsets are UTF-16 code-unit offsets into the source text; `end` is exclusive.
  */
+import { ITEMS_PER_STEP, type Stage } from './steps.js';
+
 export type AstNode = MapNode | SeqNode | ScalarNode;
 
 /** How a scalar was written. */
@@ -104,12 +106,42 @@ export function astFromValue(value: unknown, depth = 0): AstNode {
       kind: 'map',
       start: 0,
       end: 0,
-      pairs: Object.entries(value).map(([key, item]) => ({
-        key: { kind: 'scalar', start: 0, end: 0, value: key, source: key, style: 'json' },
-        value: astFromValue(item, depth + 1),
-      })),
+      pairs: Object.entries(value).map(([key, item]) => ({ key: keyNode(key), value: astFromValue(item, depth + 1) })),
     };
   }
   const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
   return { kind: 'scalar', start: 0, end: 0, value: scalar, source: typeof scalar === 'number' ? String(scalar) : typeof scalar === 'string' ? scalar : '', style: 'json' };
+}
+
+function keyNode(key: string): ScalarNode {
+  return { kind: 'scalar', start: 0, end: 0, value: key, source: key, style: 'json' };
+}
+
+/**
+ * `astFromValue` for a plan given as a value, pausing after every thousand or so actions of its
+ * `themes` (see `steps.ts`); the tree is the same.
+ */
+export function* astFromValueInSteps(value: unknown): Generator<Stage, AstNode, void> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return astFromValue(value);
+  const pairs: PairNode[] = [];
+  for (const [key, item] of Object.entries(value)) {
+    if (key !== 'themes' || !Array.isArray(item)) {
+      pairs.push({ key: keyNode(key), value: astFromValue(item, 1) });
+      continue;
+    }
+    const items: AstNode[] = [];
+    let sincePause = 0;
+    for (let i = 0; i < item.length; i++) {
+      const theme: unknown = item[i];
+      items.push(astFromValue(theme, 2));
+      const actions = theme !== null && typeof theme === 'object' ? (theme as { actions?: unknown }).actions : undefined;
+      sincePause += Array.isArray(actions) ? actions.length : 1;
+      if (sincePause >= ITEMS_PER_STEP) {
+        sincePause = 0;
+        yield 'reading';
+      }
+    }
+    pairs.push({ key: keyNode(key), value: { kind: 'seq', start: 0, end: 0, items } });
+  }
+  return { kind: 'map', start: 0, end: 0, pairs };
 }

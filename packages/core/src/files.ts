@@ -1,9 +1,9 @@
-import { astFromValue, toValue, type MapNode } from './ast.js';
+import { astFromValueInSteps, toValue, type MapNode } from './ast.js';
 import { CheckCache, checkPlanInSteps } from './checks.js';
 import { rereadPlanFile } from './incremental.js';
 import { isValidIsoDate, type IsoDate } from './dates.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
-import { readPlanModel, readRegisterModel, type Agency, type LocatedText, type Plan, type Register } from './model.js';
+import { readPlanModelInSteps, readRegisterModel, type Agency, type LocatedText, type Plan, type Register } from './model.js';
 import { parseSource, type ParsedSource, type ParseOptions } from './parse.js';
 import { PlanAnalysis } from './queries.js';
 import { foldName } from './similarity.js';
@@ -77,7 +77,7 @@ function* validateAndModel(file: PlanFile, root: MapNode): Generator<Stage, Plan
   file.value = toValue(root);
   file.diagnostics.push(...checkSchema('plan', file.value, root, file.source.lines));
   yield 'schema-checked';
-  file.plan = readPlanModel(root, file.source.lines);
+  file.plan = yield* readPlanModelInSteps(root, file.source.lines);
   return file;
 }
 
@@ -364,7 +364,7 @@ export function readPlanValue(value: unknown): PlanFile {
 export function* readPlanValueInSteps(value: unknown): Generator<Stage, PlanFile, void> {
   const text = '';
   const source = parseSource('{}', { format: 'json' });
-  const root = astFromValue(value);
+  const root = yield* astFromValueInSteps(value);
   const file: PlanFile = { source: { ...source, text, root }, diagnostics: [] };
   if (root.kind !== 'map') {
     file.diagnostics.push({ range: source.lines.rangeOf(0, 0), severity: 'error', code: 'not-a-plan', message: 'This is not a plan: a plan is an object with fields such as "title" and "themes".' });

@@ -3,6 +3,7 @@ import { isValidIsoDate, type IsoDate } from './dates.js';
 import { interpretDue, periodFromText, type DueContext, type DueInterpretation } from './due.js';
 import type { LineIndex, Range } from './positions.js';
 import { DEFAULT_STATUS_SCHEME, type StatusColour, type StatusDefinition } from './status.js';
+import { finish, ITEMS_PER_STEP, type Stage } from './steps.js';
 
 /** Where a model object came from in its file. */
 export interface Located {
@@ -423,6 +424,11 @@ const COLOURS: readonly StatusColour[] = ['red', 'amber', 'green', 'blue', 'grey
 
 /** Reads the plan model from a file's tree. Never throws: what has the wrong shape is left out. */
 export function readPlanModel(root: AstNode, lines: LineIndex): Plan | undefined {
+  return finish(readPlanModelInSteps(root, lines));
+}
+
+/** `readPlanModel` as a generator that pauses after every thousand or so actions (see `steps.ts`). */
+export function* readPlanModelInSteps(root: AstNode, lines: LineIndex): Generator<Stage, Plan | undefined, void> {
   if (root.kind !== 'map') return undefined;
   const reader = new ModelReader(lines);
   const top = fieldsOf(root);
@@ -503,8 +509,11 @@ export function readPlanModel(root: AstNode, lines: LineIndex): Plan | undefined
   }
 
   if (top.themes?.kind === 'seq') {
-    top.themes.items.forEach((themeNode, themeIndex) => {
-      if (themeNode.kind !== 'map') return;
+    const themeNodes = top.themes.items;
+    let sincePause = 0;
+    for (let themeIndex = 0; themeIndex < themeNodes.length; themeIndex++) {
+      const themeNode = themeNodes[themeIndex];
+      if (themeNode.kind !== 'map') continue;
       const fields = fieldsOf(themeNode);
       const themePath: PathSegment[] = ['themes', themeIndex];
       const themeId = scalarText(fields.id);
@@ -525,11 +534,17 @@ export function readPlanModel(root: AstNode, lines: LineIndex): Plan | undefined
       };
       plan.themes.push(theme);
       const actions = fields.actions;
-      if (actions?.kind !== 'seq') return;
-      actions.items.forEach((actionNode, actionIndex) => {
+      if (actions?.kind !== 'seq') continue;
+      for (let actionIndex = 0; actionIndex < actions.items.length; actionIndex++) {
+        const actionNode = actions.items[actionIndex];
         if (actionNode.kind === 'map') theme.actions.push(reader.action(actionNode, [...themePath, 'actions', actionIndex], actionIndex, theme, context));
-      });
-    });
+      }
+      sincePause += actions.items.length;
+      if (sincePause >= ITEMS_PER_STEP) {
+        sincePause = 0;
+        yield 'modelling';
+      }
+    }
   }
   return plan;
 }

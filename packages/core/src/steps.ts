@@ -5,7 +5,7 @@
  */
 
 /** Where a stepwise reading or check paused. */
-export type Stage = 'parsed' | 'schema-checked' | 'checking';
+export type Stage = 'reading' | 'parsed' | 'schema-checked' | 'modelling' | 'checking';
 
 /** How many items the date checks get through between pauses. */
 export const ITEMS_PER_STEP = 1_000;
