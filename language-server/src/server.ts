@@ -26,9 +26,11 @@ import {
   type InitializeParams,
   type InitializeResult,
   type WorkspaceDocumentDiagnosticReport,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './code-actions.js';
+import { versionedEdit } from './edits.js';
 import { complete } from './completion.js';
 import { diagnosticsOf, resultIdOf } from './diagnostics.js';
 import { hover } from './hover.js';
@@ -326,10 +328,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return entry ? hover(entry, params.position) : null;
     }),
   );
+  /** An edit computed from `entry` (and other files at their current versions), versioned for clients that take that. */
+  const versioned = (edit: WorkspaceEdit, entry: DocumentCheck): WorkspaceEdit =>
+    versionedEdit(edit, capabilities.workspace?.workspaceEdit?.documentChanges === true, (uri) =>
+      uri === entry.uri ? (entry.version ?? null) : (documents.get(uri)?.version ?? null),
+    );
+
   connection.onCodeAction(
     safe('code actions', [], async (params) => {
       const entry = await entryOf(params.textDocument.uri);
-      return entry ? codeActions({ entry, workspace, today: today() }, params) : [];
+      if (!entry) return [];
+      const actions = await codeActions({ entry, workspace, today: today() }, params);
+      for (const action of actions) if (action.edit) action.edit = versioned(action.edit, entry);
+      return actions;
     }),
   );
   connection.onDocumentSymbol(
@@ -365,7 +376,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRenameRequest(
     safe('rename', null, async (params) => {
       const entry = await entryOf(params.textDocument.uri);
-      return entry ? rename(workspace, entry, params.position, params.newName) : null;
+      const edit = entry ? await rename(workspace, entry, params.position, params.newName) : null;
+      return edit && entry ? versioned(edit, entry) : edit;
     }),
   );
   connection.languages.inlayHint.on(

@@ -91,7 +91,7 @@ export class LspClient {
   /** What workspace/configuration answers for section `plankit`. */
   settings: Record<string, unknown>;
   private listeners = new Set<() => void>();
-  private versions = new Map<string, number>();
+  readonly versions = new Map<string, number>();
   readonly texts = new Map<string, string>();
   exited = false;
 
@@ -295,7 +295,14 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 
 /** The edits of a workspace edit for one URI. */
 export function editsFor(edit: WorkspaceEdit | undefined | null, uri: string): TextEdit[] {
+  if (edit?.documentChanges) return edit.documentChanges.flatMap((change) => ('textDocument' in change && change.textDocument.uri === uri ? change.edits : []));
   return edit?.changes?.[uri] ?? [];
+}
+
+/** The version a workspace edit's changes to a document were made for (`documentChanges` only). */
+export function editVersionFor(edit: WorkspaceEdit | undefined | null, uri: string): number | null | undefined {
+  for (const change of edit?.documentChanges ?? []) if ('textDocument' in change && change.textDocument.uri === uri) return change.textDocument.version;
+  return undefined;
 }
 
 /** A text with a cursor marker `⟨|⟩`: the text without it, and the marker's position. */

@@ -31,7 +31,7 @@ import {
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node.js';
 import { civilDateInLondon } from '../../packages/core/src/dates.js';
-import { applyEdits, editsFor, LspClient, makeWorkspace, rangeOf, repoRoot, uriOf, withCursor } from './lsp-client.js';
+import { applyEdits, editsFor, editVersionFor, FULL_CAPABILITIES, LspClient, makeWorkspace, rangeOf, repoRoot, uriOf, withCursor } from './lsp-client.js';
 
 let workspace: string;
 let client: LspClient;
@@ -361,6 +361,9 @@ describe('quick fixes', () => {
     const replace = actions.find((action) => action.title === 'Replace with “Kent Police”')!;
     expect(replace.isPreferred).toBe(true);
     expect(editsFor(replace.edit, county())).toEqual([{ range: rangeOf(text, 'Kent Polce'), newText: 'Kent Police' }]);
+    // Versioned (the client takes documentChanges): an editor refuses it once the text has moved on.
+    expect(replace.edit!.changes).toBeUndefined();
+    expect(editVersionFor(replace.edit, county())).toBe(client.versions.get(county()));
     const after = await applyAndCheck(replace);
     expect(after.text).toBe(text.replace('lead: Kent Polce', 'lead: Kent Police'));
     expect(byCode(after.diagnostics, 'unknown-agency').map((d) => (d.data as { agency: string }).agency)).toEqual(['Kent Fire and Rescue']);
@@ -374,6 +377,8 @@ describe('quick fixes', () => {
     const register = read('county.agencies.yaml');
     const edits = editsFor(add.edit, countyRegister());
     expect(edits).toHaveLength(1);
+    // The register is not open: its edit is for the file as it is on disk (version null).
+    expect(editVersionFor(add.edit, countyRegister())).toBeNull();
     const updated = applyEdits(register, edits);
     expect(updated).toBe(`${register}  - id: Kent Fire and Rescue\n    name: Kent Fire and Rescue\n`);
     // Open the register with the edit (as an editor applying the workspace edit does): the plan is re-checked.
@@ -459,7 +464,24 @@ describe('rename', () => {
     expect(applyEdits(register, editsFor(edit, countyRegister()))).toBe(register.replace('id: KFRS', 'id: KFRS-X'));
     // The id and the part of the joint lead; "Kent Fire and Rescue" (an unknown spelling) and names stay.
     expect(applyEdits(text, editsFor(edit, county()))).toBe(text.replace('lead: KFRS', 'lead: KFRS-X').replace('KCC RS/KFRS', 'KCC RS/KFRS-X'));
-    expect(Object.keys(edit!.changes!).sort()).toEqual([county(), countyRegister()].sort());
+    const touched = edit!.documentChanges!.map((change) => ('textDocument' in change ? change.textDocument.uri : ''));
+    expect(touched.sort()).toEqual([county(), countyRegister()].sort());
+    expect(editVersionFor(edit, county())).toBe(client.versions.get(county()));
+  });
+
+  it('gives a client that does not take documentChanges a plain changes map', async () => {
+    const plain = new LspClient({});
+    try {
+      await plain.initialize([workspace], { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILITIES.workspace, workspaceEdit: {} } });
+      const text = read('county-agreement.plan.yaml');
+      await plain.open(county(), text);
+      const edit = await plain.connection.sendRequest(RenameRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'lead: KFRS').end, newName: 'KFRS-X' });
+      expect(edit!.documentChanges).toBeUndefined();
+      expect(Object.keys(edit!.changes!).sort()).toEqual([county(), countyRegister()].sort());
+      expect(applyEdits(text, edit!.changes![county()])).toContain('lead: KFRS-X');
+    } finally {
+      await plain.stop();
+    }
   });
 
   it('renames a register id used by several plans, and its parent fields', async () => {
