@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ALL_LANGUAGES, PLAN_LANGUAGES, REGISTER_LANGUAGES } from '../../extension/src/languages.js';
-import { normaliseSettings } from '../../language-server/src/settings.js';
+import { DEFAULT_DOCS_BASE_URL, normaliseSettings } from '../../language-server/src/settings.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const manifest = JSON.parse(readFileSync(`${root}extension/package.json`, 'utf8'));
@@ -97,6 +97,8 @@ describe('settings', () => {
     expect(properties['plankit.severity']).toMatchObject({ type: 'object', default: {} });
     expect(properties['plankit.severity'].additionalProperties.enum).toEqual(['error', 'warning', 'information', 'hint', 'off']);
     expect(properties['plankit.trace.server']).toMatchObject({ type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off' });
+    // The codes' links: the server's own default, changeable for an intranet copy.
+    expect(properties['plankit.docsBaseUrl']).toMatchObject({ type: 'string', default: DEFAULT_DOCS_BASE_URL });
     for (const [key, value] of Object.entries(properties)) expect((value as { markdownDescription?: string }).markdownDescription?.length ?? 0, key).toBeGreaterThan(30);
   });
 
@@ -115,6 +117,7 @@ describe('settings', () => {
       severity: { overdue: 'error', 'due-tbc': 'off' },
       inlayHints: false,
       codeLens: false,
+      docsBaseUrl: 'https://intranet.example.gov.uk/plankit/checks.html',
     };
     const keys = Object.keys(properties)
       .filter((key) => key !== 'plankit.trace.server')
