@@ -475,6 +475,9 @@ describe('rename', () => {
       await plain.initialize([workspace], { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILITIES.workspace, workspaceEdit: {} } });
       const text = read('county-agreement.plan.yaml');
       await plain.open(county(), text);
+      // The workspace scanned (the register's findings are published), as a rename across it needs.
+      await plain.diagnostics(county());
+      await plain.diagnostics(countyRegister());
       const edit = await plain.connection.sendRequest(RenameRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'lead: KFRS').end, newName: 'KFRS-X' });
       expect(edit!.documentChanges).toBeUndefined();
       expect(Object.keys(edit!.changes!).sort()).toEqual([county(), countyRegister()].sort());
