@@ -23,6 +23,7 @@ import { PlanElement } from '../base.js';
 import type { PlanState } from '../state.js';
 import type { Lang } from '../strings.js';
 import { table as tableStrings, type TableStrings } from '../strings/table.js';
+import { NextChunk } from '../next-chunk.js';
 import { tokens } from '../styles.js';
 
 /** Every column the table can show, in the order the `columns` attribute documents them. */
@@ -849,7 +850,12 @@ export class PlanActionTable extends PlanElement {
   private chunkSize = CHUNK_ROWS;
   /** Set while the update that renders a chunk runs, so its time can size the next one. */
   private measuringChunk = false;
-  private pendingChunk?: { frame: number; timer: ReturnType<typeof setTimeout> };
+  /** The next chunk of rows, on the next frame. */
+  private readonly nextChunk = new NextChunk(() => {
+    this.renderLimit += this.chunkSize;
+    this.measuringChunk = true;
+    this.requestUpdate();
+  });
   private announceTimer?: ReturnType<typeof setTimeout>;
   /** True between the window's beforeprint and afterprint: every row is rendered and expanded. */
   private printing = false;
@@ -880,7 +886,7 @@ export class PlanActionTable extends PlanElement {
     window.removeEventListener('hashchange', this.onHashChange);
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('afterprint', this.onAfterPrint);
-    this.cancelChunk();
+    this.nextChunk.cancel();
     clearTimeout(this.announceTimer);
   }
 
@@ -1363,7 +1369,7 @@ export class PlanActionTable extends PlanElement {
   private onBeforePrint = (): void => {
     this.printing = true;
     this.renderLimit = Number.POSITIVE_INFINITY;
-    this.cancelChunk();
+    this.nextChunk.cancel();
     this.requestUpdate();
     // Render now: the page is laid out for print as soon as this handler returns.
     if (this.isUpdatePending) this.performUpdate();
@@ -1373,25 +1379,6 @@ export class PlanActionTable extends PlanElement {
     this.printing = false;
     this.requestUpdate();
   };
-
-  private cancelChunk(): void {
-    if (!this.pendingChunk) return;
-    cancelAnimationFrame(this.pendingChunk.frame);
-    clearTimeout(this.pendingChunk.timer);
-    this.pendingChunk = undefined;
-  }
-
-  /** Renders more rows on the next frame (or after a short wait when frames are paused, as in a background tab). */
-  private scheduleChunk(): void {
-    if (this.pendingChunk) return;
-    const step = () => {
-      this.cancelChunk();
-      this.renderLimit += this.chunkSize;
-      this.measuringChunk = true;
-      this.requestUpdate();
-    };
-    this.pendingChunk = { frame: requestAnimationFrame(step), timer: setTimeout(step, 100) };
-  }
 
   protected override update(changed: PropertyValues<this>): void {
     const start = performance.now();
@@ -1410,7 +1397,7 @@ export class PlanActionTable extends PlanElement {
       const slice = this.pageOf(this.computeView(this.model));
       onPage = slice.end - slice.start;
     }
-    if (onPage > this.renderLimit) this.scheduleChunk();
+    if (onPage > this.renderLimit) this.nextChunk.schedule();
     if (this.model && this.searchPrepared !== this.model && this.model.rows.length > INITIAL_ROWS) this.prepareSearch(this.model);
     if (this.modelIsNew) {
       this.modelIsNew = false;

@@ -21,6 +21,7 @@ import { PlanElement } from '../base.js';
 import type { PlanState } from '../state.js';
 import type { Lang } from '../strings.js';
 import { timeline } from '../strings/timeline.js';
+import { NextChunk } from '../next-chunk.js';
 import { tokens } from '../styles.js';
 
 /** How much time the axis shows at once. */
@@ -1235,9 +1236,8 @@ export class PlanMilestoneTimeline extends PlanElement {
   private chunkUnits = CHUNK_UNITS;
   /** Set while the update that renders a chunk runs, with the units it adds, so its time can size the next one. */
   private measuringChunk = 0;
-  private pendingChunk?: { frame: number; timer: ReturnType<typeof setTimeout> };
-  /** Runs a chunk in a task of its own just after a frame has been painted (a message posted from that frame's requestAnimationFrame). */
-  private chunkChannel?: MessageChannel;
+  /** The next chunk, in a task of its own just after a frame has been painted. */
+  private readonly nextChunk = new NextChunk(() => this.renderChunk(), true);
   /** Resolved once every unit is rendered (or the element leaves the page); `updateComplete` waits for it. */
   private renderingRest?: { promise: Promise<void>; resolve: () => void };
   /** True between the window's beforeprint and afterprint. */
@@ -1278,10 +1278,8 @@ export class PlanMilestoneTimeline extends PlanElement {
     super.disconnectedCallback();
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('afterprint', this.onAfterPrint);
-    this.cancelChunk();
+    this.nextChunk.dispose();
     this.finishRendering();
-    this.chunkChannel?.port1.close();
-    this.chunkChannel = undefined;
     this.scrollObserver?.disconnect();
     this.observedCanvas = undefined;
   }
@@ -1325,9 +1323,9 @@ export class PlanMilestoneTimeline extends PlanElement {
         const promise = new Promise<void>((done) => (resolve = done));
         return { promise, resolve };
       })();
-      this.scheduleChunk();
+      this.nextChunk.schedule();
     } else {
-      this.cancelChunk();
+      this.nextChunk.cancel();
       this.finishRendering();
     }
     if ((changes.has('zoom') && changes.get('zoom') !== undefined) || (changes.has('state') && this.state.status === 'ready')) this.scrollToAsOfSoon(changes.has('zoom'));
@@ -1339,31 +1337,8 @@ export class PlanMilestoneTimeline extends PlanElement {
     pending?.resolve();
   }
 
-  private cancelChunk(): void {
-    if (!this.pendingChunk) return;
-    cancelAnimationFrame(this.pendingChunk.frame);
-    clearTimeout(this.pendingChunk.timer);
-    this.pendingChunk = undefined;
-  }
-
-  /**
-   * Renders more once the next frame has been painted, so that what is already there (the first
-   * screen) is on the screen first; or after a short wait when frames are paused, as in a background tab.
-   */
-  private scheduleChunk(): void {
-    if (this.pendingChunk) return;
-    if (!this.chunkChannel) {
-      this.chunkChannel = new MessageChannel();
-      this.chunkChannel.port1.onmessage = () => {
-        if (this.pendingChunk) this.renderChunk();
-      };
-    }
-    const channel = this.chunkChannel;
-    this.pendingChunk = { frame: requestAnimationFrame(() => channel.port2.postMessage(null)), timer: setTimeout(() => this.renderChunk(), 100) };
-  }
-
   private renderChunk(): void {
-    this.cancelChunk();
+    this.nextChunk.cancel();
     const model = this.renderedModel;
     if (!model || isComplete(model, this.shown)) return;
     const before = unitsOf(this.shown);
@@ -1377,7 +1352,7 @@ export class PlanMilestoneTimeline extends PlanElement {
     const model = this.renderedModel;
     if (!model || isComplete(model, this.shown)) return;
     this.shown = everything(model);
-    this.cancelChunk();
+    this.nextChunk.cancel();
     this.requestUpdate();
     if (this.isUpdatePending) this.performUpdate();
   }
