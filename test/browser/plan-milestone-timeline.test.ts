@@ -629,23 +629,7 @@ describe('<plan-milestone-timeline>: states', () => {
 
 describe('<plan-milestone-timeline>: large plans', () => {
   it('renders 2,000 milestones, all on the axis and in the list', async () => {
-    const themes = Array.from({ length: 4 }, (_, themeIndex) => ({
-      id: `T${themeIndex + 1}`,
-      title: `Theme ${themeIndex + 1}`,
-      actions: Array.from({ length: 25 }, (_, actionIndex) => ({
-        id: `${themeIndex + 1}.${actionIndex + 1}`,
-        title: `Action ${themeIndex + 1}.${actionIndex + 1}`,
-        lead: 'KCC',
-        due: 'March 2018',
-        status: 'green',
-        milestones: Array.from({ length: 20 }, (_, milestoneIndex) => {
-          const day = ((themeIndex * 500 + actionIndex * 20 + milestoneIndex) * 7) % 365;
-          const date = new Date(Date.UTC(2017, 3, 1 + day)).toISOString().slice(0, 10);
-          return { title: `Milestone ${themeIndex + 1}.${actionIndex + 1}.${milestoneIndex + 1}`, due: date, status: ['red', 'amber', 'green', 'blue', 'not-started'][milestoneIndex % 5] };
-        }),
-      })),
-    }));
-    const element = await timelineOf({ title: 'Large', period: '2017/18', asOf: '2017-12-31', themes });
+    const element = await timelineOf(bigPlan(0));
     const onAxis = items(element);
     expect(onAxis.filter((button) => button.classList.contains('item') && titleOf(button).startsWith('Milestone'))).toHaveLength(2000);
     expect(onAxis).toHaveLength(2100);
@@ -660,8 +644,8 @@ describe('<plan-milestone-timeline>: large plans', () => {
 });
 
 /**
- * A plan of 2,000 milestones (4 themes of 25 actions of 20), as in the test above, and a fifth theme
- * of `apart` actions kept off the axis (ongoing, quarterly, TBC in turn).
+ * A plan of 2,000 milestones (4 themes of 25 actions of 20) and a fifth theme of `apart` actions
+ * kept off the axis (ongoing, quarterly, TBC in turn).
  */
 function bigPlan(apart = 150) {
   const themes: Record<string, unknown>[] = Array.from({ length: 4 }, (_, themeIndex) => ({
