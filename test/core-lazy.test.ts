@@ -12,6 +12,7 @@ import { toValue } from '../packages/core/src/ast.js';
 import * as validators from '../packages/core/src/generated/validators.js';
 import * as validity from '../packages/core/src/generated/validity.js';
 import { parseSource } from '../packages/core/src/parse.js';
+import { seededRandom } from './seeded-random.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -75,17 +76,6 @@ describe('the validity check (generated/validity.ts) and the full validator (gen
   // words the errors. They must never disagree on whether a value fits.
   const examples = readdirSync(join(repo, 'examples')).map((name) => ({ name, value: toValue(parseSource(readFileSync(join(repo, 'examples', name), 'utf8')).root!) }));
 
-  /** A small seeded generator, so that a failure names a case that can be run again. */
-  function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const REPLACEMENTS: unknown[] = [null, 0, 5, -1, 1.5, 101, '', ' ', 'x', '2014-02-30', '2014-03-31', 'http://x', 'ftp://x', 'green', 'stauts', true, false, [], [''], [1], {}, { agency: 'KCC' }, { x: 1 }, { title: 'T' }];
 
   /** Every path to a value inside `value`. */
@@ -117,7 +107,7 @@ describe('the validity check (generated/validity.ts) and the full validator (gen
   }
 
   it('agree on every example and on 3,000 damaged copies of them (plans, registers and single actions)', () => {
-    const next = random(20261123);
+    const next = seededRandom(20261123);
     let invalid = 0;
     const disagreements: string[] = [];
     for (const { name, value } of examples) {

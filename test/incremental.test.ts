@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkFile, LineIndex, parseYamlFast, rereadPlanFile, readPlanFile, type FileCheck, type FileHost } from '../packages/core/src/index.js';
+import { seededRandom } from './seeded-random.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,17 +26,6 @@ const host: FileHost = {
   resolve: (_from, relative) => relative,
 };
 
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPED = ['x', 'e', 'a', ' ', 's', 'Kent Police', 'x', 'e', 'a', ' ', 'd', 'n', 'Kent Police', 'KCC', '2025-03-31', 'March 2031', 'Q3', 'Ongoing', 'TBC', 'amber', 'green', ':', ' #', '"', "'", '- ', 'é', '1.10', '[', '&a', '*', 'null', '100', 'true'];
 
@@ -60,7 +50,7 @@ function modelOf(check: FileCheck): string {
 }
 
 async function replay(fileName: string, start: string, edits: number, seed: number): Promise<{ reused: number; total: number }> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const options = { today: '2026-11-23', asOf: '2026-11-23' };
   let previous = await checkFile(fileName, start, host, { ...options, reuse: true });
   let text = start;

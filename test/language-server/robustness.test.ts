@@ -42,6 +42,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkFile, civilDateInLondon, type FileHost } from '../../packages/core/dist/index.js';
 import { nodeFileHost } from '../../packages/core/dist/node.js';
+import { seededRandom } from '../seeded-random.js';
 import { examplesDir, LspClient, uriOf, WAIT_MS } from './lsp-client.js';
 
 const SEED = (process.env.PLANKIT_FUZZ_SEED ? Number(process.env.PLANKIT_FUZZ_SEED) : 0x5eed_2026) >>> 0;
@@ -61,21 +62,6 @@ const MAX_TEXT = 400_000;
 /** Texts kept (for comparing intermediate publishes) only up to this size. */
 const KEEP_TEXT = 200_000;
 const MAX_RSS_KB = 500 * 1024;
-
-// ---------------------------------------------------------------------------------------------
-// Deterministic randomness
-
-/** mulberry32: a small, fast, seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The text as the LSP specification reads it
@@ -491,8 +477,8 @@ describe('the server under 10,000 random edits', () => {
       const original = fs.readFileSync(fileName, 'utf8');
       const doc = new LspText(original);
       let reference = TextDocument.create(uri, 'yaml', 1, original);
-      const maker = new EditMaker(prng(SEED), original);
-      const random = prng(SEED ^ 0x9e3779b9);
+      const maker = new EditMaker(seededRandom(SEED), original);
+      const random = seededRandom(SEED ^ 0x9e3779b9);
 
       /** What went to the server and what came back, kept for a failure report. */
       const evidence: Record<string, unknown> = {};
