@@ -14,6 +14,12 @@ import type { PlanReading } from './plan-document.js';
 
 /** How long after the last keystroke the preview is redrawn. */
 const TYPING_DELAY_MS = 250;
+/**
+ * How long a selection waits for VS Code to make the clicked preview the active editor. VS Code learns
+ * that a webview has focus by polling it every 250 ms; moving the editor before that lands would let
+ * the late focus take the keyboard back to the preview, away from the text the officer asked for.
+ */
+const FOCUS_SETTLE_MS = 1000;
 
 type ReadDocument = (document: vscode.TextDocument) => PlanReading;
 type Settings = (scope?: vscode.Uri) => { dueSoonDays?: number };
@@ -81,12 +87,29 @@ class Preview implements vscode.Disposable {
       void vscode.window.showInformationMessage(`${message.kind === 'milestone' ? 'That milestone' : 'That action'} is no longer in the plan's text.`);
       return;
     }
+    await this.previewActive(FOCUS_SETTLE_MS);
     const start = new vscode.Position(range.start.line, range.start.character);
     const end = new vscode.Position(range.end.line, range.end.character);
     const visible = vscode.window.visibleTextEditors.find((editor) => editor.document === document);
     const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
     editor.selection = new vscode.Selection(start, start);
     editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.AtTop);
+  }
+
+  /** Resolves once the panel is the active editor (it is after a click in it), or after `timeout` ms. */
+  private previewActive(timeout: number): Promise<void> {
+    if (this.panel.active) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve();
+      };
+      const timer = setTimeout(done, timeout);
+      const listener = this.panel.onDidChangeViewState((event) => {
+        if (event.webviewPanel.active) done();
+      });
+    });
   }
 
   dispose(): void {
