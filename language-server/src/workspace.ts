@@ -200,7 +200,11 @@ export class Workspace {
 
   /** Whether a cached check still holds: same text, same settings and day, same registers and linked plans. */
   private isFresh(entry: DocumentCheck, key: string): boolean {
-    if (entry.key !== key || entry.stamp !== this.stampOf(entry.fileName)) return false;
+    return entry.key === key && entry.stamp === this.stampOf(entry.fileName) && this.depsFresh(entry);
+  }
+
+  /** Whether every other file a check read (registers, linked plans) is as it was then. */
+  private depsFresh(entry: DocumentCheck): boolean {
     for (const [dep, stamp] of entry.deps) if (this.stampOf(dep) !== stamp) return false;
     return true;
   }
@@ -260,6 +264,15 @@ export class Workspace {
       const read = await this.textOf(fileName);
       text = read instanceof Error ? '' : read;
       if (read instanceof Error) this.log(`Cannot read ${fileName}: ${read.message}`);
+    }
+    // The same text, settings and dependencies as the last check (a file the workspace scan checked,
+    // now opened in the editor; a save): its findings stand, only the version is new.
+    const last = this.cache.get(fileName);
+    if (last && last.key === key && last.text === text && this.depsFresh(last)) {
+      const same: DocumentCheck = { ...last, uri, stamp, version: document?.version };
+      if (this.stampOf(fileName) === stamp) this.cache.set(fileName, same);
+      if (this.good.get(fileName) === last) this.good.set(fileName, same);
+      return same;
     }
     let check: FileCheck;
     try {

@@ -505,6 +505,36 @@ describe('rename', () => {
 });
 
 describe('files on disk', () => {
+  it('opens a plan the workspace scan checked with the scan’s findings, and checks it again once a register it reads changes', async () => {
+    const planName = 'scanned.plan.yaml';
+    const registerName = 'scanned.agencies.yaml';
+    const planText = 'title: Scanned\nregisters: [scanned.agencies.yaml]\nthemes:\n  - title: T\n    actions:\n      - title: A\n        lead: XYZ\n        due: March 2018\n';
+    fs.writeFileSync(file(registerName), 'agencies:\n  - id: ABC\n    name: Alpha Beta Council\n');
+    fs.writeFileSync(file(planName), planText);
+    const uri = uriOf(file(planName));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(file(registerName)), type: FileChangeType.Created }, { uri, type: FileChangeType.Created }] });
+    const scanned = await client.waitFor('the scan’s findings', () => {
+      const last = client.published.get(uri)?.at(-1);
+      return last && last.version == null && last.diagnostics.some((d) => d.code === 'unknown-agency') ? last.diagnostics : undefined;
+    });
+    expect(scanned.map((d) => d.code).sort()).toEqual(['overdue', 'unknown-agency']);
+    // Opened with the same text: the same findings, now for the editor's version.
+    await client.open(uri, planText);
+    expect(await client.diagnostics(uri, 1)).toEqual(scanned);
+    // The register changes on disk while the plan is open: the plan is checked again.
+    fs.writeFileSync(file(registerName), 'agencies:\n  - id: ABC\n    name: Alpha Beta Council\n  - id: XYZ\n    name: Xylophone Council\n');
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(file(registerName)), type: FileChangeType.Changed }] });
+    const after = await client.waitFor('XYZ known in the open plan', () => {
+      const last = client.published.get(uri)?.at(-1);
+      return last && last.version === 1 && !last.diagnostics.some((d) => d.code === 'unknown-agency') ? last.diagnostics : undefined;
+    });
+    expect(after.map((d) => d.code)).toEqual(['overdue']);
+    await client.close(uri);
+    fs.rmSync(file(planName));
+    fs.rmSync(file(registerName));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Deleted }, { uri: uriOf(file(registerName)), type: FileChangeType.Deleted }] });
+  });
+
   it('re-checks a plan when a register it uses changes on disk', async () => {
     const planName = 'disk.plan.yaml';
     const registerName = 'disk.agencies.yaml';
