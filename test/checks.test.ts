@@ -702,6 +702,26 @@ describe('unknown-reference', () => {
     });
   });
 
+  it("finds the action numbered '2.2*' from a link to '2.2' or '2.2*', and no action from '2.2†' or '2'", () => {
+    const plan = (target: string) => yaml`
+      title: Plan
+      themes:
+        - title: Domestic abuse
+          actions:
+            - id: '2.1'
+              title: Data workshop
+              links:
+                - action: '${target}'
+            - id: '2.2*'
+              title: Workshops
+      footnotes:
+        - mark: '*'
+          text: Funded by the PCC
+    `;
+    for (const found of ['2.2', '2.2*']) expect(withCode(check(plan(found)), 'unknown-reference'), found).toEqual([]);
+    for (const missing of ['2.2†', '2']) expect(withCode(check(plan(missing)), 'unknown-reference').map((d) => d.data), missing).toEqual([{ action: missing }]);
+  });
+
   it('accepts links to themes and actions that exist, and text or strategy links', () => {
     const starts = withCode(check(linkingPlan), 'unknown-reference').map((d) => d.range.start.line);
     for (const fine of ['theme: DA', "action: '2.2*'", "{theme: RS, action: '2.1'}", 'National Drug Strategy 2010', 'strategy: National']) {

@@ -2,7 +2,7 @@ import { nodeAt, type AstNode, type PathSegment } from './ast.js';
 import { compareIsoDates, describeInterval, formatLongDate } from './dates.js';
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics.js';
 import { DIAGNOSTIC_CODES } from './diagnostics.js';
-import type { AgencyMention, Plan } from './model.js';
+import type { AgencyMention, Link, Plan } from './model.js';
 import type { LineIndex, Range } from './positions.js';
 import { latestUpdate, type PlanAnalysis, type PlanItem } from './queries.js';
 import { foldName } from './similarity.js';
@@ -71,6 +71,13 @@ export class CheckCache {
 
 /** Marks that may follow an action number to point at a footnote (`2.2*`). */
 const FOOTNOTE_MARK = /[*†‡§¶#^]+$|[¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u;
+/** The characters FOOTNOTE_MARK is made of (all single UTF-16 units). */
+const MARK_CHARACTERS = new Set([...'*†‡§¶#^¹²³⁴⁵⁶⁷⁸⁹⁰'].map((character) => character.charCodeAt(0)));
+
+/** Whether an id ends with a character FOOTNOTE_MARK could take off (a quick test before the regular expression). */
+function mayEndWithMark(id: string): boolean {
+  return id.length > 0 && MARK_CHARACTERS.has(id.charCodeAt(id.length - 1));
+}
 
 /**
  * Every check beyond the schema, on a plan and its as-of date. Each finding has a stable code
@@ -99,7 +106,16 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
   // Duplicate ids: themes among themes, actions among actions, milestones among milestones.
   const checkIds = (kind: string, entries: { id?: string; path: PathSegment[]; range: Range }[]) => {
     const first = new Map<string, PathSegment[]>();
-    const taken = new Set(entries.map((entry) => entry.id).filter((id): id is string => id !== undefined));
+    const taken = new Set<string>();
+    let written = 0;
+    for (let i = 0; i < entries.length; i++) {
+      const id = entries[i].id;
+      if (id === undefined) continue;
+      taken.add(id);
+      written++;
+    }
+    // No id is written twice (the usual case): nothing to report.
+    if (taken.size === written) return;
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
       if (entry.id === undefined) continue;
@@ -120,7 +136,9 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
   };
   checkIds('theme', plan.themes);
   checkIds('action', analysis.actions());
-  checkIds('milestone', analysis.items().filter((item) => item.kind === 'milestone'));
+  const milestones: PlanItem[] = [];
+  for (let i = 0; i < items.length; i++) if (items[i].kind === 'milestone') milestones.push(items[i]);
+  checkIds('milestone', milestones);
   checkIds('agency', plan.agencies);
   yield 'checking';
 
@@ -180,7 +198,7 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
   const actions = analysis.actions();
   for (let i = 0; i < actions.length; i++) {
     const action = actions[i];
-    const mark = action.id === undefined ? undefined : FOOTNOTE_MARK.exec(action.id)?.[0];
+    const mark = action.id === undefined || !mayEndWithMark(action.id) ? undefined : FOOTNOTE_MARK.exec(action.id)?.[0];
     if (mark && !marks.has(mark) && action.id !== mark) {
       report('unknown-footnote', rangeAt([...action.path, 'id'], action.range), `The mark "${mark}" after ${action.id} is not explained: add a footnote with mark "${mark}" to the plan.`, { mark });
     }
@@ -213,9 +231,21 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
   // References to themes and actions, here or in another plan.
   const themeIds = new Set(plan.themes.map((theme) => theme.id).filter((id) => id !== undefined));
   // A reference to "2.2" finds the action numbered "2.2*": the mark is a footnote, not part of the number.
-  const withoutMarks = (ids: (string | undefined)[]) => new Set(ids.flatMap((id) => (id === undefined ? [] : [id, id.replace(FOOTNOTE_MARK, '')])));
-  const actionIds = withoutMarks(analysis.actions().map((action) => action.id));
-  const allLinks = [...plan.themes.flatMap((theme) => theme.links), ...analysis.items().flatMap((item) => item.links)];
+  const withoutMarks = (ids: (string | undefined)[]) => {
+    const set = new Set<string>();
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (id === undefined) continue;
+      set.add(id);
+      if (mayEndWithMark(id)) set.add(id.replace(FOOTNOTE_MARK, ''));
+    }
+    return set;
+  };
+  const allLinks: Link[] = [];
+  for (const theme of plan.themes) for (const link of theme.links) allLinks.push(link);
+  for (let i = 0; i < items.length; i++) for (const link of items[i].links) allLinks.push(link);
+  // Most plans link to nothing: then the action numbers are not needed.
+  const actionIds = allLinks.length === 0 ? new Set<string>() : withoutMarks(actions.map((action) => action.id));
   for (let i = 0; i < allLinks.length; i++) {
     const link = allLinks[i];
     let themes = themeIds;
