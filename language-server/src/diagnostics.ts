@@ -37,13 +37,29 @@ export function toLspDiagnostic(diagnostic: CoreDiagnostic, settings: Settings):
   };
 }
 
+/**
+ * Each core finding's LSP diagnostic under one set of settings. A finding the core kept from the last
+ * check (an item the edit did not touch) gets the same diagnostic object as then, which the stdio
+ * writer has already encoded (transport.ts): diagnostics are not changed once made.
+ */
+const converted = new WeakMap<Settings, WeakMap<CoreDiagnostic, Diagnostic | null>>();
+
 /** Every finding of a check, as the editor shows them. */
 export function diagnosticsOf(entry: DocumentCheck, settings: Settings): Diagnostic[] {
+  let made = converted.get(settings);
+  if (!made) {
+    made = new WeakMap();
+    converted.set(settings, made);
+  }
   const result: Diagnostic[] = [];
   const diagnostics = entry.check.diagnostics;
   for (let i = 0; i < diagnostics.length; i++) {
-    const converted = toLspDiagnostic(diagnostics[i], settings);
-    if (converted) result.push(converted);
+    let lsp = made.get(diagnostics[i]);
+    if (lsp === undefined) {
+      lsp = toLspDiagnostic(diagnostics[i], settings) ?? null;
+      made.set(diagnostics[i], lsp);
+    }
+    if (lsp) result.push(lsp);
   }
   return result;
 }

@@ -13,12 +13,10 @@ import {
 } from '@plankit/core';
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   FileChangeType,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
@@ -38,6 +36,7 @@ import { codeLenses, inlayHints } from './lenses.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings.js';
 import { documentSymbols, foldingRanges } from './symbols.js';
+import { connectionFromCommandLine } from './transport.js';
 import { Workspace, type DocumentCheck } from './workspace.js';
 
 /**
@@ -49,7 +48,7 @@ const DEBOUNCE_MS = 15;
 const QUICK_CHECK_MS = 60;
 
 /** Starts a server on a connection (the process's stdio, IPC or socket by default). */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+export function startServer(connection: Connection = connectionFromCommandLine()): void {
   const documents = new TextDocuments(TextDocument);
   let settings: Settings = DEFAULT_SETTINGS;
   let capabilities: ClientCapabilities = {};
