@@ -38,9 +38,12 @@ export function readPlanDocument(document: vscode.TextDocument): PlanReading {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
+  // Over stdio rather than IPC: there the server encodes each published diagnostic once and reuses
+  // the bytes while it is unchanged (language-server/src/transport.ts); over IPC Node serialises the
+  // whole list of findings again on every keystroke.
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: ALL_LANGUAGES.flatMap((language) => [
