@@ -35,7 +35,11 @@ const encodedDiagnostics = new WeakMap<object, Buffer>();
 function encodedDiagnostic(diagnostic: Diagnostic): Buffer {
   let bytes = encodedDiagnostics.get(diagnostic);
   if (!bytes) {
-    bytes = utf8(JSON.stringify(diagnostic));
+    // Each in its own memory, not a slice of Node's shared 8 KB pool: a kept slice would keep its
+    // whole pool block, and findings are kept for as long as their item is unchanged.
+    const json = JSON.stringify(diagnostic);
+    bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(json, 'utf8'));
+    bytes.write(json, 'utf8');
     encodedDiagnostics.set(diagnostic, bytes);
   }
   return bytes;
