@@ -314,13 +314,17 @@ async function session(server, plan, { completions }) {
   return out;
 }
 
-/** didOpen to the first publishDiagnostics, in a fresh process whose workspace folder is empty. */
-async function openOnce(server, plan, emptyDir) {
+/**
+ * didOpen to the first publishDiagnostics in a fresh process started on `folder`, after `settle`
+ * (what the server is given to do before the document comes).
+ */
+async function timedOpen(server, plan, folder, what, settle = async () => {}) {
   let client;
   try {
     if (server.missing) throw new Error(server.missing);
-    debug(`${server.label}: fresh process for didOpen`);
-    client = await startServer(server, emptyDir);
+    debug(`${server.label}: fresh process for didOpen (${what})`);
+    client = await startServer(server, folder);
+    await settle(client);
     const { since, sentAt } = client.open(plan.uri, plan.text, 1);
     const first = await client.waitForPublish(plan.uri, since, 1, 'diagnostics after opening the plan');
     return { ms: first.at - sentAt };
@@ -331,28 +335,21 @@ async function openOnce(server, plan, emptyDir) {
   }
 }
 
+/** didOpen of a plan the server has never seen: its workspace folder is empty. */
+function openOnce(server, plan, emptyDir) {
+  return timedOpen(server, plan, emptyDir, 'empty workspace');
+}
+
 /**
- * didOpen to the first publishDiagnostics for a plan in the server's workspace folder, opened once
- * the server has settled: how an officer opens a plan in VS Code. Plankit has then checked it in its
- * workspace scan (it waits for that publish); yaml-language-server does not scan, and gets the same
- * two seconds before the open.
+ * didOpen of a plan in the server's workspace folder, once the server has settled: how an officer
+ * opens a plan in VS Code. Plankit has then checked it in its workspace scan (this waits for that
+ * publish); yaml-language-server does not scan, and gets the same two seconds before the open.
  */
-async function openScanned(server, plan) {
-  let client;
-  try {
-    if (server.missing) throw new Error(server.missing);
-    debug(`${server.label}: fresh process in the plan's folder for didOpen`);
-    client = await startServer(server, plan.dir);
+function openScanned(server, plan) {
+  return timedOpen(server, plan, plan.dir, "plan's folder", async (client) => {
     if (server.key === 'plankit') await client.waitForPublish(plan.uri, 0, 0, 'the workspace scan to publish the plan');
     await client.quiet(2_000);
-    const { since, sentAt } = client.open(plan.uri, plan.text, 1);
-    const first = await client.waitForPublish(plan.uri, since, 1, 'diagnostics after opening the plan');
-    return { ms: first.at - sentAt };
-  } catch (error) {
-    return { error: errorText(error), short: shortError(error, 'didOpen') };
-  } finally {
-    await client?.close();
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
