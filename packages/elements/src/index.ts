@@ -4,7 +4,8 @@
  */
 export { PlanElement, type PlanErrorDetail } from './base.js';
 export { planContext } from './context.js';
-export { loadPlanState, type PlanInput, type PlanState } from './state.js';
+export { loadPlanState } from './state.js';
+export type { PlanInput, PlanState } from './plan-state.js';
 export { catalogue, langOf, type Lang } from './strings.js';
 export { PlanSource } from './elements/plan-source.js';
 export { PlanRagBadge } from './elements/plan-rag-badge.js';

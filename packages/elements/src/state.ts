@@ -21,8 +21,6 @@ import { loadFormatReader } from './format-readers.js';
 
 import { IDLE, type PlanErrorKind, type PlanInput, type PlanState } from './plan-state.js';
 
-export { IDLE, type PlanErrorKind, type PlanInput, type PlanState };
-
 /** Today's date in Europe/London: the front end's job, never the core's. */
 export function today(): IsoDate {
   return civilDateInLondon(new Date());

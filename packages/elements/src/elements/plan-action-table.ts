@@ -20,7 +20,7 @@ import {
   type Update,
 } from '@plankit/core/lite';
 import { PlanElement } from '../base.js';
-import type { PlanState } from '../state.js';
+import type { PlanState } from '../plan-state.js';
 import type { Lang } from '../strings.js';
 import { table as tableStrings, type TableStrings } from '../strings/table.js';
 import { NextChunk } from '../next-chunk.js';

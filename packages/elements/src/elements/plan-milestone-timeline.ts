@@ -18,7 +18,7 @@ import { css, html, nothing, unsafeCSS, type CSSResult, type PropertyValues, typ
 import { guard } from 'lit/directives/guard.js';
 import { cssProperties, type CssProperties } from '../directives/css-properties.js';
 import { PlanElement } from '../base.js';
-import type { PlanState } from '../state.js';
+import type { PlanState } from '../plan-state.js';
 import type { Lang } from '../strings.js';
 import { timeline } from '../strings/timeline.js';
 import { NextChunk } from '../next-chunk.js';

@@ -1,7 +1,7 @@
 import { DEFAULT_STATUS_SCHEME, StatusLegend, type StatusColour, type StatusDefinition } from '@plankit/core/lite';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { PlanElement } from '../base.js';
-import type { PlanState } from '../state.js';
+import type { PlanState } from '../plan-state.js';
 import type { Lang } from '../strings.js';
 import { badge } from '../strings/badge.js';
 import { tokens } from '../styles.js';

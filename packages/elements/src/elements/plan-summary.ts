@@ -1,7 +1,7 @@
 import { formatLongDate, type PlanItem } from '@plankit/core/lite';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { PlanElement } from '../base.js';
-import type { PlanState } from '../state.js';
+import type { PlanState } from '../plan-state.js';
 import { summary } from '../strings/summary.js';
 import { tokens } from '../styles.js';
 import { legendOf, localiseStatus, renderShape, shapeStyles, type StatusShapeKind } from './plan-rag-badge.js';
