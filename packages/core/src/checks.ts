@@ -99,6 +99,7 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
   };
   const asOfWords = formatLongDate(analysis.asOf);
   const items = analysis.items();
+  const actions = analysis.actions();
 
   // Loops over every item are indexed, not for-of: until V8 optimises a function, a for-of
   // allocates a result object per step, and a plan's first check runs mostly unoptimised.
@@ -135,7 +136,7 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
     }
   };
   checkIds('theme', plan.themes);
-  checkIds('action', analysis.actions());
+  checkIds('action', actions);
   const milestones: PlanItem[] = [];
   for (let i = 0; i < items.length; i++) if (items[i].kind === 'milestone') milestones.push(items[i]);
   checkIds('milestone', milestones);
@@ -195,7 +196,6 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
 
   // Footnote marks on action numbers.
   const marks = new Set(plan.footnotes.map((footnote) => footnote.mark));
-  const actions = analysis.actions();
   for (let i = 0; i < actions.length; i++) {
     const action = actions[i];
     const mark = action.id === undefined || !mayEndWithMark(action.id) ? undefined : FOOTNOTE_MARK.exec(action.id)?.[0];
@@ -248,20 +248,20 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
   const actionIds = allLinks.length === 0 ? new Set<string>() : withoutMarks(actions.map((action) => action.id));
   for (let i = 0; i < allLinks.length; i++) {
     const link = allLinks[i];
-    let themes = themeIds;
-    let actions = actionIds;
+    let knownThemes = themeIds;
+    let knownActions = actionIds;
     let where = 'this plan';
     if (link.plan !== undefined) {
       const other = context.linkedPlans?.get(link.plan);
       if (!other) continue; // The front end could not load it: nothing to check against.
-      themes = new Set(other.themes.map((theme) => theme.id).filter((id) => id !== undefined));
-      actions = withoutMarks(other.themes.flatMap((theme) => theme.actions).map((action) => action.id));
+      knownThemes = new Set(other.themes.map((theme) => theme.id).filter((id) => id !== undefined));
+      knownActions = withoutMarks(other.themes.flatMap((theme) => theme.actions).map((action) => action.id));
       where = link.plan;
     }
-    if (link.theme !== undefined && !themes.has(link.theme)) {
+    if (link.theme !== undefined && !knownThemes.has(link.theme)) {
       report('unknown-reference', rangeAt([...link.path, 'theme'], link.range), `There is no theme "${link.theme}" in ${where}.`, { theme: link.theme, plan: link.plan });
     }
-    if (link.action !== undefined && !actions.has(link.action)) {
+    if (link.action !== undefined && !knownActions.has(link.action)) {
       report('unknown-reference', rangeAt([...link.path, 'action'], link.range), `There is no action "${link.action}" in ${where}.`, { action: link.action, plan: link.plan });
     }
   }

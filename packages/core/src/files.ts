@@ -81,7 +81,6 @@ function* validateAndModel(file: PlanFile, root: MapNode): Generator<Stage, Plan
   return file;
 }
 
-
 /** Reads a register's text: syntax, schema and model. */
 export function readRegisterFile(text: string, options: ParseOptions = {}): RegisterFile {
   const { source, diagnostics, root } = readMapping(text, options, 'This file does not look like an agency register: it should have an "agencies:" list.');
