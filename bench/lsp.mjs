@@ -42,6 +42,8 @@ const OPEN_RUNS = positiveInt('BENCH_LSP_OPEN_RUNS', 3);
 const TIMEOUT_MS = 30_000;
 /** A pause between a keystroke's diagnostics and the next keystroke (people type; servers may tidy up after publishing). */
 const TYPING_GAP_MS = 30;
+/** How long after the last keystroke the memory "at rest" is read. */
+const AT_REST_MS = 2_000;
 /**
  * The most time the keystrokes of one server on one plan, and its completion requests, may take;
  * past it (on a busy machine) the figures so far are reported, with a note. Keeps the bench near 3 minutes.
@@ -278,6 +280,9 @@ async function session(server, plan, { completions }) {
     const list = client.published.get(plan.uri);
     out.finalDiagnostics = list[list.length - 1].diagnostics.length;
     out.finalPublishKb = Buffer.byteLength(JSON.stringify(list[list.length - 1].diagnostics)) / 1024;
+    // What the server holds while the officer reads: two seconds after the last keystroke.
+    await new Promise((resolve) => setTimeout(resolve, AT_REST_MS - 500));
+    out.memoryAtRest = client.memory();
 
     if (completions) {
       stage('completion');
@@ -471,6 +476,7 @@ export async function runLspBench() {
         const ys = openMedian(scannedOpens.yls);
         rows.push([`  the same for a plan in the workspace folder, opened after the server's scan (median of ${OPEN_RUNS})`, ps, ys, ratioOf(ps, ys), judged(ps, TARGETS.open)]);
         row(`  server RSS after open + keystrokes MB`, (r) => r.memory?.rss, TARGETS.rssMb, judged, res);
+        row(`  server RSS at rest, ${AT_REST_MS / 1000} s after the last keystroke, MB`, (r) => r.memoryAtRest?.rss, TARGETS.rssMb, judged, res);
         row(`  server peak RSS (VmHWM) MB`, (r) => r.memory?.peak, undefined, judged, res);
       }
       row(`  diagnostics for the final text`, (r) => (r.finalDiagnostics === undefined ? undefined : String(r.finalDiagnostics)), undefined, judged, res);
