@@ -83,8 +83,18 @@ export class AgencyIndex {
 
   private suggestionNames?: { agency: Agency; name: string; folded: string }[];
 
+  private readonly suggestions = new Map<string, { agency: Agency; matched: string } | undefined>();
+
   /** The known agency whose id, name or alias is closest to a written name, for a "did you mean". */
   suggest(written: string): { agency: Agency; matched: string } | undefined {
+    // An unknown agency is usually written the same way many times: compare each spelling once.
+    if (this.suggestions.has(written)) return this.suggestions.get(written);
+    const found = this.suggestUncached(written);
+    this.suggestions.set(written, found);
+    return found;
+  }
+
+  private suggestUncached(written: string): { agency: Agency; matched: string } | undefined {
     if (!this.suggestionNames) {
       const names: { agency: Agency; name: string; folded: string }[] = [];
       for (const agency of this.agencies) {
