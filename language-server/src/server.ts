@@ -65,10 +65,10 @@ export function startServer(connection: Connection = connectionFromCommandLine()
   /** Files whose diagnostics were published (so they can be cleared). */
   const published = new Set<string>();
   let ready = false;
-  /** Gives back the memory a check or an edit left behind once the server is quiet (traced when the client traces). */
+  /** Gives back the memory checks and edits left behind (see idle-collector.ts; traced when the client traces). */
   const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
   const idle = new IdleCollector({
-    collected: (before, after) => connection.tracer.log(`Quiet for a second: collected garbage, heap in use ${megabytes(before)} MB → ${megabytes(after)} MB`),
+    collected: (before, after) => connection.tracer.log(`Quiet for a second: collected garbage, old generation ${megabytes(before)} MB → ${megabytes(after)} MB`),
   });
 
   /** Runs a handler; whatever goes wrong, the client gets an answer and the server stays up. */
