@@ -32,12 +32,12 @@ import { versionedEdit } from './edits.js';
 import { complete } from './completion.js';
 import { diagnosticsOf, resultIdOf } from './diagnostics.js';
 import { hover } from './hover.js';
+import { IdleCollector } from './idle-collector.js';
 import { codeLenses, inlayHints } from './lenses.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings.js';
 import { documentSymbols, foldingRanges } from './symbols.js';
 import { connectionFromCommandLine } from './transport.js';
-import { IdleCollector } from './idle-collector.js';
 import { Workspace, type DocumentCheck } from './workspace.js';
 
 /**
