@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HoverRequest, LogTraceNotification, SetTraceNotification } from 'vscode-languageserver-protocol/node.js';
+import { HoverRequest, SetTraceNotification } from 'vscode-languageserver-protocol/node.js';
 import { IdleCollector, oldGenerationUsed } from '../../language-server/src/idle-collector.js';
 import { LspClient, repoRoot, uriOf } from './lsp-client.js';
 
@@ -144,8 +144,6 @@ describe('the server, quiet after typing in a large plan', () => {
       const text = execFileSync(process.execPath, [path.join(repoRoot, 'bench', 'generate-plan.mjs'), '--actions', '2000', '--seed', '11'], { encoding: 'utf8', maxBuffer: 64 * MB });
       const file = path.join(dir, 'large.plan.yaml');
       fs.writeFileSync(file, text);
-      const traces: string[] = [];
-      client.connection.onNotification(LogTraceNotification.type, (params) => traces.push(params.message));
       await client.initialize([dir]);
       await client.connection.sendNotification(SetTraceNotification.type, { value: 'verbose' });
       const uri = uriOf(file);
@@ -161,17 +159,8 @@ describe('the server, quiet after typing in a large plan', () => {
         character++;
         await client.diagnostics(uri, version);
       }
-      const typed = traces.length;
-      const collected = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no idle collection in the trace\n${traces.join('\n')}\n${client.log.join('\n')}`)), 30_000);
-        const look = setInterval(() => {
-          const found = traces.slice(typed).find((message) => message.startsWith('Quiet for a second'));
-          if (!found) return;
-          clearTimeout(timer);
-          clearInterval(look);
-          resolve(found);
-        }, 50);
-      });
+      const typed = client.traces.length;
+      const collected = await client.waitFor('the idle collection in the trace', () => client.traces.slice(typed).find((message) => message.startsWith('Quiet for a second')));
       const [before, after] = [...collected.matchAll(/([0-9.]+) MB/g)].map((match) => Number(match[1]));
       expect(before).toBeGreaterThan(after);
       // Still answering: a hover on the edited title, which has all forty characters.

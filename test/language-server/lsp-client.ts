@@ -2,7 +2,7 @@
  * A small LSP client for the tests: starts the real built server (`node language-server/dist/server.js
  * --stdio`) as a child process and talks to it with vscode-languageserver-protocol, as an editor does.
  * It answers the server's own requests (workspace/configuration, client/registerCapability) and
- * records every publishDiagnostics.
+ * records every publishDiagnostics and every trace line ($/logTrace, once the test turns tracing on).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +18,7 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  LogTraceNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShutdownRequest,
@@ -88,6 +89,8 @@ export class LspClient {
   readonly registrations: Registration[] = [];
   readonly configurationRequests: unknown[] = [];
   readonly log: string[] = [];
+  /** Every $/logTrace message, in order. */
+  readonly traces: string[] = [];
   /** What workspace/configuration answers for section `plankit`. */
   settings: Record<string, unknown>;
   private listeners = new Set<() => void>();
@@ -112,6 +115,10 @@ export class LspClient {
       this.notify();
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => this.log.push(params.message));
+    this.connection.onNotification(LogTraceNotification.type, (params) => {
+      this.traces.push(params.message);
+      this.notify();
+    });
     this.connection.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests.push(params);
       return params.items.map((item) => (item.section === 'plankit' ? this.settings : null));
