@@ -5,16 +5,26 @@ import { measureMemory } from 'node:vm';
 export const QUIET_MS = 1_000;
 /** How much the old generation must have grown since the last full collection for one to be worth its pause. */
 export const QUIET_GROWTH_BYTES = 16 * 1024 * 1024;
+/** How much V8's large-object spaces (where each version of a large plan's text lives) may grow between checks before a collection. */
+export const TEXT_GROWTH_BYTES = 12 * 1024 * 1024;
+
+/** Why a collection was made: the server went quiet, or texts piled up while the officer typed. */
+export type CollectionReason = 'quiet' | 'texts';
 
 export interface IdleCollectorOptions {
   quietMs?: number;
   growthBytes?: number;
+  textGrowthBytes?: number;
   /** The old generation's size in use, in bytes (V8's figure by default). */
   heapUsed?: () => number;
+  /** The large-object spaces' size in use, young and old, in bytes (V8's figure by default). */
+  largeObjectsUsed?: () => number;
+  /** Runs a collection after a check, once the check's answer is on its way (`setImmediate` by default). */
+  soon?: (run: () => void) => void;
   /** A full garbage collection (V8's, through an eager memory measurement, by default). */
   collect?: () => Promise<unknown>;
-  /** Told the old generation's size before and after each collection. */
-  collected?: (before: number, after: number) => void;
+  /** Told why, and before and after each collection the size its rule counts (old generation when quiet, large objects for texts). */
+  collected?: (reason: CollectionReason, before: number, after: number) => void;
 }
 
 /** V8's spaces that only a full collection frees (the young generation is emptied often anyway). */
@@ -27,21 +37,37 @@ export function oldGenerationUsed(): number {
   return used;
 }
 
+/** V8's spaces for objects too large for a normal page (strings over 128 KB, among them a large plan's text). */
+const LARGE_OBJECT_SPACES = new Set(['large_object_space', 'new_large_object_space']);
+
+/** The large-object spaces' size in use, young and old, in bytes. */
+export function largeObjectsUsed(): number {
+  let used = 0;
+  for (const space of getHeapSpaceStatistics()) if (LARGE_OBJECT_SPACES.has(space.space_name)) used += space.space_used_size;
+  return used;
+}
+
 /**
- * Gives memory back when the server goes quiet.
+ * Gives memory back between checks.
  *
- * Each keystroke on a large plan makes a new copy of its text (2.2 MB for the 2,000-action plan);
- * the copy outlives a young-generation collection, so V8 moves it to the old generation, where only
- * a full collection frees it. V8 starts one when the old generation reaches a limit set from its
- * size at the last one, so after some typing the server holds tens of megabytes of dead texts and
- * trees (160–175 MB RSS on that plan) for as long as the officer then reads: V8's idle-time memory
- * reducer does not run in Node (no change in 15 s of quiet, measured). So, a second after the last
- * check or edit (`touch`), if the old generation has grown by 16 MB since the last full collection,
- * the server asks for one. The pause (about 10 ms on that plan here: V8 marks concurrently and
- * stops the server only to finish) falls in the officer's pause, never between a keystroke and its
- * diagnostics. (Collecting also during long typing, right after a check's diagnostics once the old
- * generation had grown by 24 MB, was tried: the RSS read during and right after typing in the
- * benchmark did not move, 147 and 164.5 MB against 148–149 and 165–167, so it was not kept.)
+ * Each keystroke on a large plan makes a new copy of its text (2.2 MB for the 2,000-action plan,
+ * which V8 keeps in its large-object spaces). The copies alive at a young-generation collection
+ * move to the old generation, where only a full collection frees them, and V8 starts one only when
+ * the old generation reaches a limit set from its size at the last one. Left to V8, typing in that
+ * plan took the server from 125 to 175–185 MB RSS, and V8's idle-time memory reducer does not run
+ * in Node, so it stayed there while the officer read (no change in 15 s of quiet, measured). Two
+ * rules ask V8 for a full collection instead:
+ *
+ * - **Texts piling up** (`checked`, right after a check's diagnostics are sent): when the
+ *   large-object spaces hold 12 MB more than after the last full collection, one runs at once, in
+ *   the gap before the next keystroke. With it the same typing peaks at 141–146 MB; the keystroke
+ *   figures did not move beyond the machine's noise (p95 41–44 ms against 41–54 ms, 110 keystrokes
+ *   a session, sessions alternated). At 8 MB it peaked at 132–141 MB but p95 rose to 50–65 ms;
+ *   counting only the old generation's growth (8 or 12 MB) peaked at 149–156 MB.
+ * - **Quiet** (`touch`, on every check and edit): a second after the last one, if the old
+ *   generation has grown by 16 MB since the last full collection (opening a large plan, say).
+ *
+ * The pause is about 2–14 ms here (V8 marks concurrently and stops the server only to finish).
  * Node has no plain "collect now" without `--expose-gc`; an eager `vm.measureMemory` is the
  * documented way to get a full collection (its result is not used). Where it is missing or fails,
  * the collector stops asking.
@@ -49,22 +75,31 @@ export function oldGenerationUsed(): number {
 export class IdleCollector {
   private readonly quietMs: number;
   private readonly growthBytes: number;
+  private readonly textGrowthBytes: number;
   private readonly heapUsed: () => number;
+  private readonly largeObjectsUsed: () => number;
+  private readonly soon: (run: () => void) => void;
   private readonly collect: () => Promise<unknown>;
-  private readonly collected?: (before: number, after: number) => void;
+  private readonly collected?: (reason: CollectionReason, before: number, after: number) => void;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The old generation after the last full collection (ours or V8's): growth is counted from here. */
   private baseline: number;
+  /** The large-object spaces after the last collection that emptied them (ours or V8's). */
+  private largeBaseline: number;
   private running = false;
   private disabled = false;
 
   constructor(options: IdleCollectorOptions = {}) {
     this.quietMs = options.quietMs ?? QUIET_MS;
     this.growthBytes = options.growthBytes ?? QUIET_GROWTH_BYTES;
+    this.textGrowthBytes = options.textGrowthBytes ?? TEXT_GROWTH_BYTES;
     this.heapUsed = options.heapUsed ?? oldGenerationUsed;
+    this.largeObjectsUsed = options.largeObjectsUsed ?? largeObjectsUsed;
+    this.soon = options.soon ?? ((run) => setImmediate(run));
     this.collect = options.collect ?? fullCollection;
     this.collected = options.collected;
     this.baseline = this.heapUsed();
+    this.largeBaseline = this.largeObjectsUsed();
   }
 
   /** The server did some work (a check, an edit): wait for quiet again. */
@@ -79,6 +114,16 @@ export class IdleCollector {
     this.timer.unref?.();
   }
 
+  /** A check's diagnostics were sent: if texts have piled up, collect now, before the next keystroke comes. */
+  checked(): void {
+    if (this.running || this.disabled) return;
+    const used = this.largeObjectsUsed();
+    // V8 freed some by itself (a young-generation collection frees the texts already dead).
+    if (used < this.largeBaseline) this.largeBaseline = used;
+    if (used - this.largeBaseline < this.textGrowthBytes) return;
+    this.soon(() => void this.run('texts'));
+  }
+
   /** Collects if the old generation has grown enough since the last full collection; whether it did. */
   async collectIfGrown(): Promise<boolean> {
     if (this.running || this.disabled) return false;
@@ -86,6 +131,14 @@ export class IdleCollector {
     // V8 collected by itself since: count from what it left.
     if (before < this.baseline) this.baseline = before;
     if (before - this.baseline < this.growthBytes) return false;
+    return this.run('quiet');
+  }
+
+  /** One full collection; whether it was made. */
+  private async run(reason: CollectionReason): Promise<boolean> {
+    if (this.running || this.disabled) return false;
+    const counted = reason === 'quiet' ? this.heapUsed : this.largeObjectsUsed;
+    const before = counted();
     this.running = true;
     try {
       await this.collect();
@@ -95,9 +148,9 @@ export class IdleCollector {
     } finally {
       this.running = false;
     }
-    const after = this.heapUsed();
-    this.baseline = after;
-    this.collected?.(before, after);
+    this.baseline = this.heapUsed();
+    this.largeBaseline = this.largeObjectsUsed();
+    this.collected?.(reason, before, counted());
     return true;
   }
 

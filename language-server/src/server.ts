@@ -68,7 +68,8 @@ export function startServer(connection: Connection = connectionFromCommandLine()
   /** Gives back the memory checks and edits left behind (see idle-collector.ts; traced when the client traces). */
   const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
   const idle = new IdleCollector({
-    collected: (before, after) => connection.tracer.log(`Quiet for a second: collected garbage, old generation ${megabytes(before)} MB → ${megabytes(after)} MB`),
+    collected: (reason, before, after) =>
+      connection.tracer.log(`${reason === 'quiet' ? 'Quiet for a second: collected garbage, old generation' : 'Texts piled up while typing: collected garbage, large objects'} ${megabytes(before)} MB → ${megabytes(after)} MB`),
   });
 
   /** Runs a handler; whatever goes wrong, the client gets an answer and the server stays up. */
@@ -113,6 +114,7 @@ export function startServer(connection: Connection = connectionFromCommandLine()
     published.add(fileName);
     await connection.sendDiagnostics({ uri: entry.uri, version: workspace.isOpen(fileName) ? entry.version : undefined, diagnostics: diagnosticsOf(entry, settings) });
     idle.touch();
+    idle.checked();
   });
 
   /** A file changed: re-check it and every file that read it. */
@@ -280,7 +282,9 @@ export function startServer(connection: Connection = connectionFromCommandLine()
   connection.languages.diagnostics.on(
     safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
       const entry = await entryOf(params.textDocument.uri);
+      // The answer is sent before a collection this asks for runs (that waits for setImmediate).
       idle.touch();
+      idle.checked();
       if (!entry) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const resultId = hashOf(resultIdOf(entry, settings));
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
@@ -300,6 +304,7 @@ export function startServer(connection: Connection = connectionFromCommandLine()
         else items.push({ kind: DocumentDiagnosticReportKind.Full, uri: entry.uri, version, resultId, items: diagnosticsOf(entry, settings) });
       }
       idle.touch();
+      idle.checked();
       return { items };
     }),
   );

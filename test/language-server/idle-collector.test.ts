@@ -1,10 +1,10 @@
 /**
- * The server's idle collector (language-server/src/idle-collector.ts): when it collects (only after
- * a quiet second, only when the heap has grown), and that its default collection really is a full
- * garbage collection of this process. The policy tests give it a heap figure and a collection of
- * their own and run on vitest's fake clock, so they decide exactly what the heap "is" and when time
- * passes; the last two use V8's real heap and collection, in this process and in the server
- * started over stdio.
+ * The server's collector (language-server/src/idle-collector.ts): when it collects (after a quiet
+ * second once the old generation has grown; right after a check once texts have piled up in the
+ * large-object spaces), and that its default collection really is a full garbage collection of this
+ * process. The policy tests give it heap figures and a collection of their own and run on vitest's
+ * fake clock, so they decide exactly what the heap "is" and when time passes; the last ones use
+ * V8's real heap and collection, in this process and in the server started over stdio.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,27 +12,42 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HoverRequest, SetTraceNotification } from 'vscode-languageserver-protocol/node.js';
-import { IdleCollector, oldGenerationUsed } from '../../language-server/src/idle-collector.js';
+import { IdleCollector, largeObjectsUsed, oldGenerationUsed } from '../../language-server/src/idle-collector.js';
 import { LspClient, repoRoot, uriOf } from './lsp-client.js';
 
 const MB = 1024 * 1024;
 
-function collectorOn(heap: { used: number }, options: { collect?: () => Promise<unknown>; quietMs?: number } = {}) {
+function collectorOn(heap: { used: number; large?: number }, options: { collect?: () => Promise<unknown>; quietMs?: number } = {}) {
   const collections: [number, number][] = [];
+  const reasons: string[] = [];
+  const soon: (() => void)[] = [];
   let calls = 0;
   const collector = new IdleCollector({
     quietMs: options.quietMs ?? 1_000,
     growthBytes: 16 * MB,
+    textGrowthBytes: 12 * MB,
     heapUsed: () => heap.used,
+    largeObjectsUsed: () => heap.large ?? 0,
+    soon: (run) => soon.push(run),
     collect:
       options.collect ??
       (async () => {
         calls++;
         heap.used = 30 * MB; // what a full collection leaves of this pretend heap
+        heap.large = 3 * MB; // and of its large objects: the current text
       }),
-    collected: (before, after) => collections.push([before, after]),
+    collected: (reason, before, after) => {
+      reasons.push(reason);
+      collections.push([before, after]);
+    },
   });
-  return { collector, collections, calls: () => calls };
+  /** Runs what `checked` put off until after the check's answer. */
+  const runSoon = async () => {
+    for (const run of soon.splice(0)) run();
+    await Promise.resolve();
+    await Promise.resolve();
+  };
+  return { collector, collections, reasons, calls: () => calls, runSoon, pending: () => soon.length };
 }
 
 describe('the idle collector', () => {
@@ -104,6 +119,68 @@ describe('the idle collector', () => {
     expect(attempts).toBe(1);
   });
 
+  it('collects right after a check once the large-object spaces hold 12 MB more than after the last collection', async () => {
+    const heap = { used: 40 * MB, large: 3 * MB };
+    const { collector, reasons, calls, runSoon, pending } = collectorOn(heap);
+    // Typing: each keystroke's text adds 2.2 MB.
+    for (let key = 1; key <= 5; key++) {
+      heap.large = 3 * MB + key * 2.2 * MB;
+      collector.checked();
+    }
+    expect(pending()).toBe(0); // 11 MB more: not yet
+    heap.large = 3 * MB + 6 * 2.2 * MB;
+    collector.checked();
+    // Not during the check's own turn: after it, once its answer is sent.
+    expect(calls()).toBe(0);
+    expect(pending()).toBe(1);
+    await runSoon();
+    expect(calls()).toBe(1);
+    expect(reasons).toEqual(['texts']);
+    // Counted again from what the collection left (3 MB): 14 MB is 11 more, not enough.
+    heap.large = 14 * MB;
+    collector.checked();
+    expect(pending()).toBe(0);
+    heap.large = 15.5 * MB;
+    collector.checked();
+    await runSoon();
+    expect(calls()).toBe(2);
+    collector.dispose();
+  });
+
+  it('counts texts from what V8’s own young-generation collections left, and collects once at a time', async () => {
+    const heap = { used: 40 * MB, large: 20 * MB };
+    let finish: () => void = () => {};
+    let calls = 0;
+    const { collector, runSoon } = collectorOn(heap, {
+      collect: () => {
+        calls++;
+        return new Promise<void>((resolve) => {
+          finish = resolve;
+        });
+      },
+    });
+    // V8 freed the dead texts by itself: 4 MB left, so growth is counted from 4 MB.
+    heap.large = 4 * MB;
+    collector.checked();
+    heap.large = 15 * MB;
+    collector.checked();
+    await runSoon();
+    expect(calls).toBe(0);
+    heap.large = 17 * MB;
+    collector.checked();
+    await runSoon();
+    expect(calls).toBe(1);
+    // While that collection runs, neither rule starts another.
+    heap.large = 60 * MB;
+    heap.used = 200 * MB;
+    collector.checked();
+    await runSoon();
+    expect(await collector.collectIfGrown()).toBe(false);
+    expect(calls).toBe(1);
+    finish();
+    collector.dispose();
+  });
+
   it('never keeps the process alive while it waits', () => {
     const collector = new IdleCollector({ heapUsed: () => 0, collect: async () => undefined });
     const spy = vi.spyOn(globalThis, 'setTimeout');
@@ -112,6 +189,14 @@ describe('the idle collector', () => {
     spy.mockRestore();
     expect(timer.hasRef()).toBe(false);
     collector.dispose();
+  });
+
+  it('counts a large text in the large-object spaces', () => {
+    const before = largeObjectsUsed();
+    // 1.5 million UTF-16 code units: 3 MB, far past V8's largest normal object.
+    const text = `${'ŵ'.repeat(750_000)}${'y'.repeat(750_000)}`;
+    expect(text.charCodeAt(1_000_000)).toBe(121);
+    expect(largeObjectsUsed() - before).toBeGreaterThanOrEqual(2.8 * MB);
   });
 
   it('by default runs a full collection of this process: garbage in the old generation is freed', async () => {
@@ -126,7 +211,7 @@ describe('the idle collector', () => {
     const heldBefore = oldGenerationUsed();
     kept = undefined;
     const sizes: [number, number][] = [];
-    const collector = new IdleCollector({ growthBytes: 0, collected: (before, after) => sizes.push([before, after]) });
+    const collector = new IdleCollector({ growthBytes: 0, collected: (_reason, before, after) => sizes.push([before, after]) });
     expect(await collector.collectIfGrown()).toBe(true);
     expect(kept).toBeUndefined();
     const [[before, after]] = sizes;
@@ -136,8 +221,8 @@ describe('the idle collector', () => {
   });
 });
 
-describe('the server, quiet after typing in a large plan', () => {
-  it('collects garbage once it is quiet, says so in the trace, logs no warning and still answers', async () => {
+describe('the server, opening and typing in a large plan', () => {
+  it('collects when quiet after the open and while texts pile up during typing, says so in the trace, logs no warning and still answers', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plankit-idle-'));
     const client = new LspClient({});
     try {
@@ -149,20 +234,28 @@ describe('the server, quiet after typing in a large plan', () => {
       const uri = uriOf(file);
       await client.open(uri, text);
       expect((await client.diagnostics(uri, 1)).length).toBeGreaterThan(100);
-      // Typing: forty characters at the end of an action's title, each one waiting for its diagnostics
-      // (every keystroke makes a new 2.2 MB text, which V8 moves to the old generation).
+      // Reading the plan into its tree (about 25 MB of the old generation) is growth enough for the
+      // quiet rule, a second after the last check. (Little of that is garbage: the collection can
+      // even leave more, as it moves young survivors to the old generation.)
+      const quiet = await client.waitFor('the quiet collection in the trace', () => client.traces.find((message) => message.startsWith('Quiet for a second')));
+      expect(quiet).toMatch(/old generation [0-9.]+ MB → [0-9.]+ MB$/);
+      // Typing: forty characters at the end of an action's title, each one waiting for its
+      // diagnostics; every keystroke makes a new 2.2 MB text (88 MB in all), so texts pile up.
       const lines = text.split('\n');
       const line = lines.findIndex((content) => content.startsWith('        title: '));
       let character = lines[line].length;
+      const opened = client.traces.length;
       for (let key = 0; key < 40; key++) {
         const version = await client.edit(uri, [{ range: { start: { line, character }, end: { line, character } }, newText: 'x' }]);
         character++;
         await client.diagnostics(uri, version);
       }
-      const typed = client.traces.length;
-      const collected = await client.waitFor('the idle collection in the trace', () => client.traces.slice(typed).find((message) => message.startsWith('Quiet for a second')));
-      const [before, after] = [...collected.matchAll(/([0-9.]+) MB/g)].map((match) => Number(match[1]));
-      expect(before).toBeGreaterThan(after);
+      await client.waitFor('a collection while typing in the trace', () => client.traces.slice(opened).find((message) => message.startsWith('Texts piled up while typing')));
+      // The old texts are garbage: the collections while typing free them (the trace gives V8's
+      // large-object spaces before and after).
+      const whileTyping = client.traces.slice(opened).filter((message) => message.startsWith('Texts piled up while typing'));
+      const freed = whileTyping.map((message) => [...message.matchAll(/([0-9.]+) MB/g)].map((match) => Number(match[1]))).map(([before, after]) => before - after);
+      expect(Math.max(...freed)).toBeGreaterThan(8);
       // Still answering: a hover on the edited title, which has all forty characters.
       const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 10 } });
       expect(hover).not.toBeNull();
