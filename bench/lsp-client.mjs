@@ -45,7 +45,13 @@ export class LspClient {
     this.exitWaitMs = exitWaitMs;
     this.timeoutMs = timeoutMs;
     this.configuration = configuration;
-    /** publishDiagnostics received, per URI, in order: { version, diagnostics, at } (at: performance.now()). */
+    /**
+     * publishDiagnostics received, per URI, in order: { version, count, at, diagnostics } (at:
+     * performance.now()). Only the latest entry of a URI keeps its diagnostics, as an editor keeps
+     * only the latest set: holding every set made this client's own young-generation collections
+     * copy all of them again and again (on the 2,000-action plan, 568 ms of them over 210 keystrokes,
+     * up to 31 ms each and inside most of the slowest keystrokes; 84–128 ms without the history).
+     */
     this.published = new Map();
     /** The server's stderr and log messages (the last lines are shown when something goes wrong). */
     this.log = [];
@@ -79,7 +85,8 @@ export class LspClient {
       const at = performance.now();
       let list = this.published.get(params.uri);
       if (!list) this.published.set(params.uri, (list = []));
-      list.push({ version: params.version, diagnostics: params.diagnostics, at });
+      if (list.length > 0) list[list.length - 1].diagnostics = undefined;
+      list.push({ version: params.version, count: params.diagnostics.length, at, diagnostics: params.diagnostics });
       this.notify();
     });
     connection.onNotification('window/logMessage', (params) => this.pushLog(`[log] ${params.message}`));
