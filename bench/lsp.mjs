@@ -35,8 +35,9 @@ const positiveInt = (name, fallback) => {
 };
 /**
  * 200: a p95 is then the 11th-slowest keystroke. With the 60 used before it was the 4th-slowest, and
- * on this shared machine three stray slow keystrokes (client and server both waiting for CPU) moved
- * it by 10–20 ms from run to run. A server that takes longer stops at KEYSTROKE_BUDGET_MS.
+ * three stray slow keystrokes (most of them this client's own garbage collection, since cut: see
+ * lsp-client.mjs) moved it by 10–20 ms from run to run. A server that takes longer stops at
+ * KEYSTROKE_BUDGET_MS.
  */
 const KEYSTROKES = positiveInt('BENCH_LSP_KEYSTROKES', 200);
 const WARMUP_KEYSTROKES = 10;
