@@ -113,7 +113,6 @@ export function startServer(connection: Connection = connectionFromCommandLine()
     if (entry.stamp !== workspace.stampOf(fileName) || stamp !== entry.stamp) return;
     published.add(fileName);
     await connection.sendDiagnostics({ uri: entry.uri, version: workspace.isOpen(fileName) ? entry.version : undefined, diagnostics: diagnosticsOf(entry, settings) });
-    idle.touch();
     idle.checked();
   });
 
@@ -283,7 +282,6 @@ export function startServer(connection: Connection = connectionFromCommandLine()
     safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
       const entry = await entryOf(params.textDocument.uri);
       // The answer is sent before a collection this asks for runs (that waits for setImmediate).
-      idle.touch();
       idle.checked();
       if (!entry) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const resultId = hashOf(resultIdOf(entry, settings));
@@ -303,7 +301,6 @@ export function startServer(connection: Connection = connectionFromCommandLine()
         if (previous.get(entry.uri) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: entry.uri, version, resultId });
         else items.push({ kind: DocumentDiagnosticReportKind.Full, uri: entry.uri, version, resultId, items: diagnosticsOf(entry, settings) });
       }
-      idle.touch();
       idle.checked();
       return { items };
     }),
