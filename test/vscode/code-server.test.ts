@@ -279,6 +279,21 @@ describe('the extension in VS Code (code-server)', { timeout: STEP_TIMEOUT }, ()
     if (temp) rmSync(temp, { recursive: true, force: true });
   });
 
+  // First, before any plan is opened: the extension starts because the folder holds plans
+  // (workspaceContains), and the server's workspace scan publishes the plan's findings.
+  it('checks the folder’s plans as soon as the folder is open, before any plan is opened', async (context) => {
+    skipIfNeeded(context);
+    expect(await page!.$$('.tab')).toHaveLength(0);
+    const check = await checkFile(join(root, 'examples', planName), planText, nodeFileHost as FileHost, { asOf: AS_OF, today: AS_OF, dueSoonDays: 30 });
+    const expected = check.diagnostics.find((diagnostic) => diagnostic.code === 'overdue')!;
+    await page!.keyboard.press('Control+Shift+M');
+    await waitFor('the workspace scan’s overdue warning in the Problems panel', async () => {
+      const rows = await page!.$$eval('.markers-panel .monaco-list-row', (elements) => elements.map((element) => (element.textContent ?? '').replace(/\s+/g, ' ')));
+      return rows.some((text) => text.includes(expected.message));
+    });
+    expect(await page!.$$('.tab')).toHaveLength(0);
+  });
+
   it('shows the language server’s overdue warnings in the Problems panel, at the plankit.asOf date', async (context) => {
     skipIfNeeded(context);
     await quickOpen(planName);

@@ -35,6 +35,12 @@ describe('languages', () => {
     for (const language of ALL_LANGUAGES) expect(manifest.activationEvents).toContain(`onLanguage:${language}`);
   });
 
+  it('also starts when the folder VS Code opens holds a plan or a register, so the workspace is checked before one is opened', () => {
+    const patterns = contributes.languages.flatMap((language: { filenamePatterns: string[] }) => language.filenamePatterns);
+    const onFolder = manifest.activationEvents.filter((event: string) => event.startsWith('workspaceContains:'));
+    expect(onFolder.sort()).toEqual(patterns.map((pattern: string) => `workspaceContains:**/${pattern}`).sort());
+  });
+
   it('colours YAML languages with VS Code’s YAML grammar and JSON ones with its JSON grammar', () => {
     for (const grammar of contributes.grammars) {
       const file = JSON.parse(readFileSync(`${root}extension/${grammar.path}`, 'utf8'));
