@@ -23,7 +23,7 @@ import {
 } from '@plankit/core';
 import path from 'node:path';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { isPlankitCode } from './diagnostics.js';
+import { coreDiagnosticFor, isPlankitCode } from './diagnostics.js';
 import { baseName, itemHolding, linesOf } from './plan-index.js';
 import type { DocumentCheck, Workspace } from './workspace.js';
 
@@ -85,7 +85,8 @@ export async function codeActions(inputs: CodeActionInputs, params: CodeActionPa
 
 async function fixesFor(inputs: CodeActionInputs, diagnostic: Diagnostic): Promise<CodeAction[]> {
   const { entry } = inputs;
-  const data = (diagnostic.data ?? {}) as Record<string, unknown>;
+  const sent = diagnostic.data && typeof diagnostic.data === 'object' ? diagnostic.data : coreDiagnosticFor(entry, diagnostic)?.data;
+  const data = (sent ?? {}) as Record<string, unknown>;
   const format = formatOf(entry);
   const fix = (title: string, workspaceEdit: WorkspaceEdit, preferred = false): CodeAction => ({
     title,

@@ -1,5 +1,5 @@
 import { DIAGNOSTIC_CODES, type Diagnostic as CoreDiagnostic, type Severity } from '@plankit/core';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type ClientCapabilities, type Diagnostic } from 'vscode-languageserver';
 import { lspSeverity, type Settings } from './settings.js';
 import type { DocumentCheck } from './workspace.js';
 
@@ -19,16 +19,36 @@ export function docsLink(settings: Settings, code: string): string {
 }
 
 /**
- * A core finding as an LSP diagnostic: the same range, code and message; the severity the user
- * set for the code (else the core's); a link to the code's documentation; the core's data for
- * quick fixes. Undefined when the user turned the code off.
+ * The optional diagnostic fields a client says it shows (LSP 3.16's `codeDescriptionSupport` under
+ * `textDocument.publishDiagnostics`). A client that does not show the link to a code's explanation
+ * is not sent it: on a 2,000-action plan that is 83 of the 395 KB each check publishes. `data` is
+ * sent to every client (Neovim 0.7 returns it without saying so), and quick fixes do not depend on
+ * it coming back (see `coreDiagnosticFor`).
  */
-export function toLspDiagnostic(diagnostic: CoreDiagnostic, settings: Settings): Diagnostic | undefined {
+export interface DiagnosticSupport {
+  codeDescription: boolean;
+}
+
+export const FULL_DIAGNOSTIC_SUPPORT: DiagnosticSupport = Object.freeze({ codeDescription: true });
+
+/** What a client's capabilities say it shows. */
+export function diagnosticSupportOf(capabilities: ClientCapabilities): DiagnosticSupport {
+  return { codeDescription: capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport === true };
+}
+
+/**
+ * A core finding as an LSP diagnostic: the same range, code and message; the severity the user
+ * set for the code (else the core's); a link to the code's documentation, when the client shows
+ * one; the core's data for quick fixes. Undefined when the user turned the code off.
+ */
+export function toLspDiagnostic(diagnostic: CoreDiagnostic, settings: Settings, support: DiagnosticSupport = FULL_DIAGNOSTIC_SUPPORT): Diagnostic | undefined {
   const override = settings.severity[diagnostic.code];
   if (override === 'off') return undefined;
+  const severity = override ? lspSeverity(override) : DEFAULT_SEVERITY[diagnostic.severity];
+  if (!support.codeDescription) return { range: diagnostic.range, severity, code: diagnostic.code, source: DIAGNOSTIC_SOURCE, message: diagnostic.message, data: diagnostic.data };
   return {
     range: diagnostic.range,
-    severity: override ? lspSeverity(override) : DEFAULT_SEVERITY[diagnostic.severity],
+    severity,
     code: diagnostic.code,
     codeDescription: { href: docsLink(settings, diagnostic.code) },
     source: DIAGNOSTIC_SOURCE,
@@ -44,8 +64,8 @@ export function toLspDiagnostic(diagnostic: CoreDiagnostic, settings: Settings):
  */
 const converted = new WeakMap<Settings, WeakMap<CoreDiagnostic, Diagnostic | null>>();
 
-/** Every finding of a check, as the editor shows them. */
-export function diagnosticsOf(entry: DocumentCheck, settings: Settings): Diagnostic[] {
+/** Every finding of a check, as the editor shows them (`support` is fixed for a session). */
+export function diagnosticsOf(entry: DocumentCheck, settings: Settings, support: DiagnosticSupport = FULL_DIAGNOSTIC_SUPPORT): Diagnostic[] {
   let made = converted.get(settings);
   if (!made) {
     made = new WeakMap();
@@ -56,12 +76,31 @@ export function diagnosticsOf(entry: DocumentCheck, settings: Settings): Diagnos
   for (let i = 0; i < diagnostics.length; i++) {
     let lsp = made.get(diagnostics[i]);
     if (lsp === undefined) {
-      lsp = toLspDiagnostic(diagnostics[i], settings) ?? null;
+      lsp = toLspDiagnostic(diagnostics[i], settings, support) ?? null;
       made.set(diagnostics[i], lsp);
     }
     if (lsp) result.push(lsp);
   }
   return result;
+}
+
+/**
+ * The core finding of the entry's check that an editor's diagnostic stands for: the same code and
+ * range (and message, when one matches). Quick fixes read their data from it when the diagnostic
+ * came back without `data`: clients that do not take `data` are not sent it, and some clients that
+ * are sent it do not return it.
+ */
+export function coreDiagnosticFor(entry: DocumentCheck, diagnostic: Diagnostic): CoreDiagnostic | undefined {
+  const { start, end } = diagnostic.range;
+  let found: CoreDiagnostic | undefined;
+  for (const candidate of entry.check.diagnostics) {
+    if (candidate.code !== diagnostic.code) continue;
+    const range = candidate.range;
+    if (range.start.line !== start.line || range.start.character !== start.character || range.end.line !== end.line || range.end.character !== end.character) continue;
+    if (candidate.message === diagnostic.message) return candidate;
+    found ??= candidate;
+  }
+  return found;
 }
 
 /** Whether a code is one the core reports (codes from other tools are ignored by the quick fixes). */

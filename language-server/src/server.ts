@@ -30,7 +30,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './code-actions.js';
 import { versionedEdit } from './edits.js';
 import { complete } from './completion.js';
-import { diagnosticsOf, resultIdOf } from './diagnostics.js';
+import { diagnosticSupportOf, diagnosticsOf, FULL_DIAGNOSTIC_SUPPORT, resultIdOf, type DiagnosticSupport } from './diagnostics.js';
 import { hover } from './hover.js';
 import { IdleCollector } from './idle-collector.js';
 import { codeLenses, inlayHints } from './lenses.js';
@@ -53,6 +53,8 @@ export function startServer(connection: Connection = connectionFromCommandLine()
   const documents = new TextDocuments(TextDocument);
   let settings: Settings = DEFAULT_SETTINGS;
   let capabilities: ClientCapabilities = {};
+  /** Which optional diagnostic fields the client takes (from initialize). */
+  let diagnosticSupport: DiagnosticSupport = FULL_DIAGNOSTIC_SUPPORT;
   let pullMode = false;
   let configurationSupport = false;
   let initializationSettings: unknown;
@@ -112,7 +114,7 @@ export function startServer(connection: Connection = connectionFromCommandLine()
     // A newer version came in while this one was checked: its own run will publish.
     if (entry.stamp !== workspace.stampOf(fileName) || stamp !== entry.stamp) return;
     published.add(fileName);
-    await connection.sendDiagnostics({ uri: entry.uri, version: workspace.isOpen(fileName) ? entry.version : undefined, diagnostics: diagnosticsOf(entry, settings) });
+    await connection.sendDiagnostics({ uri: entry.uri, version: workspace.isOpen(fileName) ? entry.version : undefined, diagnostics: diagnosticsOf(entry, settings, diagnosticSupport) });
     idle.checked();
   });
 
@@ -157,6 +159,7 @@ export function startServer(connection: Connection = connectionFromCommandLine()
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
+    diagnosticSupport = diagnosticSupportOf(capabilities);
     configurationSupport = capabilities.workspace?.configuration === true;
     const options = (params.initializationOptions ?? {}) as { settings?: unknown; diagnosticMode?: string; plankit?: unknown };
     initializationSettings = options.settings ?? options.plankit;
@@ -286,7 +289,7 @@ export function startServer(connection: Connection = connectionFromCommandLine()
       if (!entry) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const resultId = hashOf(resultIdOf(entry, settings));
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(entry, settings) };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(entry, settings, diagnosticSupport) };
     }),
   );
   connection.languages.diagnostics.onWorkspace(
@@ -299,7 +302,7 @@ export function startServer(connection: Connection = connectionFromCommandLine()
         const resultId = hashOf(resultIdOf(entry, settings));
         const version = workspace.isOpen(fileName) ? (entry.version ?? null) : null;
         if (previous.get(entry.uri) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: entry.uri, version, resultId });
-        else items.push({ kind: DocumentDiagnosticReportKind.Full, uri: entry.uri, version, resultId, items: diagnosticsOf(entry, settings) });
+        else items.push({ kind: DocumentDiagnosticReportKind.Full, uri: entry.uri, version, resultId, items: diagnosticsOf(entry, settings, diagnosticSupport) });
       }
       idle.checked();
       return { items };

@@ -354,6 +354,47 @@ describe('quick fixes', () => {
     return { text: updated, diagnostics: await client.diagnostics(county(), version) };
   }
 
+  it('offers the same fixes when a diagnostic comes back without its data (from the server’s own check)', async () => {
+    await client.change(county(), text);
+    const diagnostics = (await diagnosticsNow()).filter((d) => d.data !== undefined);
+    const codes = new Set(diagnostics.map((d) => d.code));
+    expect(codes).toContain('unknown-agency');
+    expect(codes).toContain('overdue');
+    let compared = 0;
+    for (const diagnostic of diagnostics) {
+      const withData = await codeActionsFor(county(), diagnostic);
+      const { data: _dropped, ...bare } = diagnostic;
+      const without = await codeActionsFor(county(), bare);
+      const shape = (actions: CodeAction[]) => actions.map((action) => ({ title: action.title, edit: action.edit }));
+      expect(shape(without), `${diagnostic.code}: ${diagnostic.message}`).toEqual(shape(withData));
+      if (withData.length > 0) compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(3);
+    // A diagnostic the check does not hold (another range) gets no data-driven fix.
+    const unknown = byCode(diagnostics, 'unknown-agency')[0];
+    const moved = { ...unknown, data: undefined, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+    expect((await codeActionsFor(county(), moved)).filter((action) => action.title.startsWith('Replace with'))).toEqual([]);
+  });
+
+  it('sends a code’s link only to a client that shows it, and its quick fixes work all the same', async () => {
+    const { codeDescriptionSupport: _shown, ...publishDiagnostics } = FULL_CAPABILITIES.textDocument!.publishDiagnostics!;
+    const plain = new LspClient({});
+    try {
+      await plain.initialize([workspace], { ...FULL_CAPABILITIES, textDocument: { ...FULL_CAPABILITIES.textDocument, publishDiagnostics } });
+      await plain.open(county(), text);
+      const diagnostics = await plain.diagnostics(county());
+      expect(diagnostics.length).toBeGreaterThan(3);
+      for (const diagnostic of diagnostics) expect(diagnostic).not.toHaveProperty('codeDescription');
+      const linked = await client.diagnostics(county());
+      expect(linked.every((d) => d.codeDescription?.href.endsWith(`#${d.code}`))).toBe(true);
+      const diagnostic = byCode(diagnostics, 'unknown-agency').find((d) => (d.data as { agency: string }).agency === 'Kent Polce')!;
+      const actions = (await plain.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: county() }, range: diagnostic.range, context: { diagnostics: [{ ...diagnostic, data: undefined }] } })) as CodeAction[];
+      expect(actions.map((action) => action.title)).toContain('Replace with “Kent Police”');
+    } finally {
+      await plain.stop();
+    }
+  });
+
   it('replaces an unknown agency with the suggestion, keeping the rest of the line', async () => {
     await client.change(county(), text);
     const diagnostic = byCode(await diagnosticsNow(), 'unknown-agency').find((d) => (d.data as { agency: string }).agency === 'Kent Polce')!;

@@ -64,6 +64,7 @@ local function main()
     error('unknown PLANKIT_MODE ' .. mode)
   end
   result.advertisedConfiguration = capabilities.workspace.configuration == true
+  result.advertisedCodeDescription = (capabilities.textDocument.publishDiagnostics or {}).codeDescriptionSupport == true
 
   -- Every publishDiagnostics as the server sent it (LSP ranges, UTF-16), then Neovim's own handling.
   local published = {}
