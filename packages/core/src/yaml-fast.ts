@@ -50,6 +50,8 @@ export function resolvePlainScalar(text: string): string | number | boolean | nu
     case 'true': case 'True': case 'TRUE': return true;
     case 'false': case 'False': case 'FALSE': return false;
   }
+  // Every number form below starts with a digit, a sign or a dot.
+  if (first > 57) return text;
   if (INT.test(text)) return Number(text);
   if (OCTAL.test(text)) return parseInt(text.slice(2), 8);
   if (HEX.test(text)) return parseInt(text.slice(2), 16);
@@ -81,6 +83,8 @@ class FastYamlReader {
    * by an editor holds one string for each rather than one per occurrence.
    */
   private readonly shared = new Map<string, string>();
+  /** What each shared plain value reads as (a value the shared map holds as a key only keeps its text). */
+  private readonly resolved = new Map<string, string | number | boolean | null>();
 
   constructor(private readonly text: string) {
     const length = text.length;
@@ -395,9 +399,16 @@ class FastYamlReader {
     }
     this.next = lastLine + 1;
     if (lastLine === line && value.length <= SHARED_VALUE_LENGTH) {
+      // A short value seen before is the same string, read the same way.
       const known = this.shared.get(value);
-      if (known !== undefined) value = known;
-      else this.shared.set(value, value);
+      if (known !== undefined) {
+        const resolved = this.resolved.get(known);
+        return { kind: 'scalar', start: at, end, value: resolved === undefined ? resolvePlainScalar(known) : resolved, source: known, style: 'plain' };
+      }
+      this.shared.set(value, value);
+      const resolved = resolvePlainScalar(value);
+      this.resolved.set(value, resolved);
+      return { kind: 'scalar', start: at, end, value: resolved, source: value, style: 'plain' };
     }
     return { kind: 'scalar', start: at, end, value: resolvePlainScalar(value), source: value, style: 'plain' };
   }
