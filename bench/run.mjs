@@ -10,7 +10,14 @@ import { parseDocument } from 'yaml';
 import { checkPlanFile, readPlanFile } from '@plankit/core';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/**
+ * Warm-up before the timed runs: at least WARMUP runs and at least WARMUP_MS of them. A fixed five
+ * runs was too few for the 200-action plan (about 10 ms a run): V8 was still optimising the core
+ * during the timed runs (runs without any collection took 22-29 ms up to the fifteenth run, 8-10 ms
+ * after), so its median measured the compiler as much as the code.
+ */
 const WARMUP = 5;
+const WARMUP_MS = 500;
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 
 function generate(actions, format = 'yaml') {
@@ -25,7 +32,8 @@ function measure(fn) {
   const firstStart = performance.now();
   fn();
   const first = performance.now() - firstStart;
-  for (let i = 0; i < WARMUP; i++) fn();
+  const warmupStart = performance.now();
+  for (let i = 0; i < WARMUP || performance.now() - warmupStart < WARMUP_MS; i++) fn();
   const times = [];
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
@@ -81,7 +89,7 @@ const header = ['measurement', 'median ms', 'p90 ms', 'first ms', 'vs parseDocum
 const format = (value) => (typeof value === 'number' ? value.toFixed(1) : value);
 const table = [header, ...rows].map((row) => row.map(format));
 const widths = header.map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
-console.log(`Plankit benchmark — Node ${process.version}, ${RUNS} timed runs after ${WARMUP} warm-up runs each`);
+console.log(`Plankit benchmark — Node ${process.version}, ${RUNS} timed runs after at least ${WARMUP} warm-up runs and ${WARMUP_MS} ms of them each`);
 for (const [index, row] of table.entries()) {
   console.log(row.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  '));
   if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
