@@ -473,6 +473,14 @@ export async function runLspBench() {
       const y = cell(resultsFor.yls, pick);
       rows.push([label, p ?? '—', y ?? '—', noRatio.has(label) ? '' : ratioOf(p, y), target === undefined ? '' : targetFormat(p, target)]);
     };
+    /** A row of didOpen medians, judged against the open target. */
+    const openRow = (label, runs) => {
+      const p = openMedian(runs.plankit);
+      const y = openMedian(runs.yls);
+      rows.push([label, p, y, ratioOf(p, y), judged(p, TARGETS.open)]);
+    };
+    /** Each run's figure, or what went wrong. */
+    const eachRun = (list) => list.map((o) => (o.ms !== undefined ? o.ms.toFixed(0) : o.error)).join(', ');
     for (const actions of [2000, 200]) {
       const plan = plans[actions];
       const res = results[actions];
@@ -484,20 +492,14 @@ export async function runLspBench() {
         row(`  completion at an action's 'lead: ' median ms (${COMPLETIONS} requests)`, (r) => r.completion?.median, TARGETS.completionMedian, judged, res);
         row(`  completion at an action's 'lead: ' p95 ms`, (r) => r.completion?.p95, undefined, judged, res);
         row(`  completion items offered`, (r) => (r.completionItems === undefined ? undefined : String(r.completionItems)), undefined, judged, res);
-        const p = openMedian(opens.plankit);
-        const y = openMedian(opens.yls);
-        rows.push([`  didOpen → first publishDiagnostics ms (fresh process, plan not seen before, median of ${OPEN_RUNS})`, p, y, ratioOf(p, y), judged(p, TARGETS.open)]);
-        const ps = openMedian(scannedOpens.plankit);
-        const ys = openMedian(scannedOpens.yls);
-        rows.push([`  the same, plan in the workspace folder, after the server's scan (VS Code's case; median of ${OPEN_RUNS})`, ps, ys, ratioOf(ps, ys), judged(ps, TARGETS.open)]);
+        openRow(`  didOpen → first publishDiagnostics ms (fresh process, plan not seen before, median of ${OPEN_RUNS})`, opens);
+        openRow(`  the same, plan in the workspace folder, after the server's scan (VS Code's case; median of ${OPEN_RUNS})`, scannedOpens);
         row(`  server RSS after open + keystrokes, read right after the last one, MB`, (r) => r.memory?.rss, TARGETS.rssMb, judged, res);
         row(`  server RSS while typing, median of the readings after each keystroke's diagnostics, MB`, (r) => r.memory?.typingMedian, TARGETS.rssMb, judged, res);
         row(`  server RSS at rest, ${AT_REST_MS / 1000} s after the last keystroke, MB`, (r) => r.memoryAtRest?.rss, TARGETS.rssMb, judged, res);
         row(`  server peak RSS (VmHWM) MB`, (r) => r.memory?.peak, undefined, judged, res);
       } else {
-        const p = openMedian(smallOpens.plankit);
-        const y = openMedian(smallOpens.yls);
-        rows.push([`  didOpen → first publishDiagnostics ms (fresh process, plan not seen before, median of ${OPEN_RUNS})`, p, y, ratioOf(p, y), judged(p, TARGETS.open)]);
+        openRow(`  didOpen → first publishDiagnostics ms (fresh process, plan not seen before, median of ${OPEN_RUNS})`, smallOpens);
       }
       row(`  diagnostics for the final text`, (r) => (r.finalDiagnostics === undefined ? undefined : String(r.finalDiagnostics)), undefined, judged, res);
       noRatio.add(`  size of that publishDiagnostics' diagnostics, KB of JSON`);
@@ -526,12 +528,9 @@ export async function runLspBench() {
     for (const server of SERVERS) {
       const r = results[2000][server.key];
       if (r.completionSample) console.log(`${server.label} completion at 'lead: ' offers ${r.completionItems} items, first: ${r.completionSample.map((l) => JSON.stringify(l)).join(', ')}`);
-      const times = opens[server.key].map((o) => (o.ms !== undefined ? o.ms.toFixed(0) : o.error)).join(', ');
-      console.log(`${server.label} didOpen → first diagnostics, each run (ms): ${times}`);
-      const scanned = scannedOpens[server.key].map((o) => (o.ms !== undefined ? o.ms.toFixed(0) : o.error)).join(', ');
-      console.log(`${server.label} didOpen of a plan in the workspace folder, after the scan, each run (ms): ${scanned}`);
-      const small = smallOpens[server.key].map((o) => (o.ms !== undefined ? o.ms.toFixed(0) : o.error)).join(', ');
-      console.log(`${server.label} didOpen → first diagnostics of the 200-action plan, each run (ms): ${small}`);
+      console.log(`${server.label} didOpen → first diagnostics, each run (ms): ${eachRun(opens[server.key])}`);
+      console.log(`${server.label} didOpen of a plan in the workspace folder, after the scan, each run (ms): ${eachRun(scannedOpens[server.key])}`);
+      console.log(`${server.label} didOpen → first diagnostics of the 200-action plan, each run (ms): ${eachRun(smallOpens[server.key])}`);
     }
     console.log(`(language-server bench took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
     return rows;

@@ -44,13 +44,12 @@ export function diagnosticSupportOf(capabilities: ClientCapabilities): Diagnosti
 export function toLspDiagnostic(diagnostic: CoreDiagnostic, settings: Settings, support: DiagnosticSupport = FULL_DIAGNOSTIC_SUPPORT): Diagnostic | undefined {
   const override = settings.severity[diagnostic.code];
   if (override === 'off') return undefined;
-  const severity = override ? lspSeverity(override) : DEFAULT_SEVERITY[diagnostic.severity];
-  if (!support.codeDescription) return { range: diagnostic.range, severity, code: diagnostic.code, source: DIAGNOSTIC_SOURCE, message: diagnostic.message, data: diagnostic.data };
   return {
     range: diagnostic.range,
-    severity,
+    severity: override ? lspSeverity(override) : DEFAULT_SEVERITY[diagnostic.severity],
     code: diagnostic.code,
-    codeDescription: { href: docsLink(settings, diagnostic.code) },
+    // Left undefined, it is not in the JSON the client gets.
+    codeDescription: support.codeDescription ? { href: docsLink(settings, diagnostic.code) } : undefined,
     source: DIAGNOSTIC_SOURCE,
     message: diagnostic.message,
     data: diagnostic.data,
@@ -87,8 +86,7 @@ export function diagnosticsOf(entry: DocumentCheck, settings: Settings, support:
 /**
  * The core finding of the entry's check that an editor's diagnostic stands for: the same code and
  * range (and message, when one matches). Quick fixes read their data from it when the diagnostic
- * came back without `data`: clients that do not take `data` are not sent it, and some clients that
- * are sent it do not return it.
+ * came back without `data`: every client is sent it, but not every client returns it.
  */
 export function coreDiagnosticFor(entry: DocumentCheck, diagnostic: Diagnostic): CoreDiagnostic | undefined {
   const { start, end } = diagnostic.range;

@@ -30,21 +30,24 @@ export interface IdleCollectorOptions {
 /** V8's spaces that only a full collection frees (the young generation is emptied often anyway). */
 const OLD_SPACES = new Set(['old_space', 'large_object_space', 'code_space', 'code_large_object_space']);
 
-/** The old generation's size in use, in bytes. */
-export function oldGenerationUsed(): number {
-  let used = 0;
-  for (const space of getHeapSpaceStatistics()) if (OLD_SPACES.has(space.space_name)) used += space.space_used_size;
-  return used;
-}
-
 /** V8's spaces for objects too large for a normal page (strings over 128 KB, among them a large plan's text). */
 const LARGE_OBJECT_SPACES = new Set(['large_object_space', 'new_large_object_space']);
 
+/** The bytes in use in these of V8's heap spaces. */
+function usedIn(spaces: ReadonlySet<string>): number {
+  let used = 0;
+  for (const space of getHeapSpaceStatistics()) if (spaces.has(space.space_name)) used += space.space_used_size;
+  return used;
+}
+
+/** The old generation's size in use, in bytes. */
+export function oldGenerationUsed(): number {
+  return usedIn(OLD_SPACES);
+}
+
 /** The large-object spaces' size in use, young and old, in bytes. */
 export function largeObjectsUsed(): number {
-  let used = 0;
-  for (const space of getHeapSpaceStatistics()) if (LARGE_OBJECT_SPACES.has(space.space_name)) used += space.space_used_size;
-  return used;
+  return usedIn(LARGE_OBJECT_SPACES);
 }
 
 /**

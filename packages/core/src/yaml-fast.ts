@@ -83,7 +83,7 @@ class FastYamlReader {
    * by an editor holds one string for each rather than one per occurrence.
    */
   private readonly shared = new Map<string, string>();
-  /** What each shared plain value reads as (a value the shared map holds as a key only keeps its text). */
+  /** What each shared plain value reads as under the core schema. */
   private readonly resolved = new Map<string, string | number | boolean | null>();
 
   constructor(private readonly text: string) {
@@ -399,15 +399,12 @@ class FastYamlReader {
     }
     this.next = lastLine + 1;
     if (lastLine === line && value.length <= SHARED_VALUE_LENGTH) {
-      // A short value seen before is the same string, read the same way.
       const known = this.shared.get(value);
-      if (known !== undefined) {
-        const resolved = this.resolved.get(known);
-        return { kind: 'scalar', start: at, end, value: resolved === undefined ? resolvePlainScalar(known) : resolved, source: known, style: 'plain' };
-      }
-      this.shared.set(value, value);
-      const resolved = resolvePlainScalar(value);
-      this.resolved.set(value, resolved);
+      if (known !== undefined) value = known;
+      else this.shared.set(value, value);
+      // A short value seen before is read the same way again.
+      let resolved = this.resolved.get(value);
+      if (resolved === undefined) this.resolved.set(value, (resolved = resolvePlainScalar(value)));
       return { kind: 'scalar', start: at, end, value: resolved, source: value, style: 'plain' };
     }
     return { kind: 'scalar', start: at, end, value: resolvePlainScalar(value), source: value, style: 'plain' };
