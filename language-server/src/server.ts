@@ -32,7 +32,7 @@ import { versionedEdit } from './edits.js';
 import { complete } from './completion.js';
 import { diagnosticSupportOf, diagnosticsOf, FULL_DIAGNOSTIC_SUPPORT, resultIdOf, type DiagnosticSupport } from './diagnostics.js';
 import { hover } from './hover.js';
-import { IdleCollector } from './idle-collector.js';
+import { IdleCollector, QUIET_GROWTH_BYTES } from './idle-collector.js';
 import { codeLenses, inlayHints } from './lenses.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings.js';
@@ -72,6 +72,8 @@ export function startServer(connection: Connection = connectionFromCommandLine()
   const idle = new IdleCollector({
     collected: (reason, before, after) =>
       connection.tracer.log(`${reason === 'quiet' ? 'Quiet for a second: collected garbage, old generation' : 'Texts piled up while typing: collected garbage, large objects'} ${megabytes(before)} MB → ${megabytes(after)} MB`),
+    passed: (growth) =>
+      connection.tracer.log(`Quiet for a second: the old generation has grown ${megabytes(growth)} MB since the last full collection, under ${megabytes(QUIET_GROWTH_BYTES)} MB: no collection`),
   });
 
   /** Runs a handler; whatever goes wrong, the client gets an answer and the server stays up. */

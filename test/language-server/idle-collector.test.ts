@@ -20,6 +20,7 @@ const MB = 1024 * 1024;
 function collectorOn(heap: { used: number; large?: number }, options: { collect?: () => Promise<unknown>; quietMs?: number } = {}) {
   const collections: [number, number][] = [];
   const reasons: string[] = [];
+  const passed: number[] = [];
   const soon: (() => void)[] = [];
   let calls = 0;
   const collector = new IdleCollector({
@@ -40,6 +41,7 @@ function collectorOn(heap: { used: number; large?: number }, options: { collect?
       reasons.push(reason);
       collections.push([before, after]);
     },
+    passed: (growth) => passed.push(growth),
   });
   /** Runs what `checked` put off until after the check's answer. */
   const runSoon = async () => {
@@ -47,7 +49,7 @@ function collectorOn(heap: { used: number; large?: number }, options: { collect?
     await Promise.resolve();
     await Promise.resolve();
   };
-  return { collector, collections, reasons, calls: () => calls, runSoon, pending: () => soon.length };
+  return { collector, collections, reasons, passed, calls: () => calls, runSoon, pending: () => soon.length };
 }
 
 describe('the idle collector', () => {
@@ -71,14 +73,15 @@ describe('the idle collector', () => {
     collector.dispose();
   });
 
-  it('leaves an old generation that has grown less than 16 MB alone', async () => {
+  it('leaves an old generation that has grown less than 16 MB alone, and says by how much it has grown', async () => {
     vi.useFakeTimers();
     const heap = { used: 30 * MB };
-    const { collector, calls } = collectorOn(heap);
+    const { collector, calls, passed } = collectorOn(heap);
     heap.used = 45 * MB;
     collector.touch();
     await vi.advanceTimersByTimeAsync(2_000);
     expect(calls()).toBe(0);
+    expect(passed).toEqual([15 * MB]);
     // Growth is counted from the last collection: after one, the same heap again is no growth.
     heap.used = 80 * MB;
     collector.touch();
@@ -88,6 +91,7 @@ describe('the idle collector', () => {
     collector.touch();
     await vi.advanceTimersByTimeAsync(1_000);
     expect(calls()).toBe(1);
+    expect(passed).toEqual([15 * MB, 10 * MB]);
     collector.dispose();
   });
 
@@ -222,7 +226,7 @@ describe('the idle collector', () => {
 });
 
 describe('the server, opening and typing in a large plan', () => {
-  it('collects when quiet after the open and while texts pile up during typing, says so in the trace, logs no warning and still answers', async () => {
+  it('applies the quiet rule after the open and collects while texts pile up during typing, says so in the trace, logs no warning and still answers', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plankit-idle-'));
     const client = new LspClient({});
     try {
@@ -234,11 +238,18 @@ describe('the server, opening and typing in a large plan', () => {
       const uri = uriOf(file);
       await client.open(uri, text);
       expect((await client.diagnostics(uri, 1)).length).toBeGreaterThan(100);
-      // Reading the plan into its tree (about 25 MB of the old generation) is growth enough for the
-      // quiet rule, a second after the last check. (Little of that is garbage: the collection can
-      // even leave more, as it moves young survivors to the old generation.)
-      const quiet = await client.waitFor('the quiet collection in the trace', () => client.traces.find((message) => message.startsWith('Quiet for a second')));
-      expect(quiet).toMatch(/old generation [0-9.]+ MB → [0-9.]+ MB$/);
+      // A second after the check, the quiet rule looks at how much the old generation has grown
+      // since the last full collection. Reading the plan grows it by about 20 MB when V8 has not
+      // collected in full by itself meanwhile (usual here), and the server collects; by about 15 MB
+      // (what the check keeps) when V8 has (about one run in ten), and it does not. The trace says
+      // which, with the figures; either way they must agree with the 16 MB rule.
+      const quiet = await client.waitFor('the quiet rule in the trace', () => client.traces.find((message) => message.startsWith('Quiet for a second')));
+      const collectedWhenQuiet = /^Quiet for a second: collected garbage, old generation ([0-9.]+) MB → ([0-9.]+) MB$/.exec(quiet);
+      const passedWhenQuiet = /^Quiet for a second: the old generation has grown ([0-9.]+) MB since the last full collection, under 16\.0 MB: no collection$/.exec(quiet);
+      expect(collectedWhenQuiet ?? passedWhenQuiet, quiet).not.toBeNull();
+      // The plan's tree and model are in the old generation either way.
+      if (collectedWhenQuiet) expect(Number(collectedWhenQuiet[1])).toBeGreaterThan(16);
+      if (passedWhenQuiet) expect(Number(passedWhenQuiet[1])).toBeGreaterThan(8);
       // Typing: forty characters at the end of an action's title, each one waiting for its
       // diagnostics; every keystroke makes a new 2.2 MB text (88 MB in all), so texts pile up.
       const lines = text.split('\n');
