@@ -1,12 +1,12 @@
 /**
  * The Plankit extension: starts the bundled language server (checks, completion, hover, quick fixes)
- * over IPC for plan and agency-register files, and adds the plan preview, the New Plan command and a
+ * over stdio for plan and agency-register files, and adds the plan preview, the New Plan command and a
  * status bar item with the open plan's counts. What can be tested without VS Code lives in plain
  * modules beside this one; this file only wires them to the vscode API.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { civilDateInLondon } from '@plankit/core';
+import { civilDateInLondon, type PlanStatus } from '@plankit/core';
 import { ALL_LANGUAGES, fileNameForReading, isPlanLanguage } from './languages.js';
 import { readPlanText, type PlanReading } from './plan-document.js';
 import { PreviewManager } from './preview.js';
@@ -21,7 +21,7 @@ export function planSettings(scope?: vscode.Uri): { asOf?: string; dueSoonDays?:
   return { asOf: config.get<string>('asOf'), dueSoonDays: config.get<number>('dueSoonDays') };
 }
 
-/** The last reading of each document, so that the preview and the status bar read each version once. */
+/** The last reading of each document, so that the preview reads each version once. */
 const readings = new Map<string, { key: string; reading: PlanReading }>();
 
 /** Reads a plan document's current text with the core. */
@@ -66,7 +66,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const previews = new PreviewManager(context.extensionUri, readPlanDocument, planSettings);
   context.subscriptions.push(previews);
-  context.subscriptions.push(registerStatusBar());
 
   context.subscriptions.push(
     vscode.commands.registerCommand('plankit.openPreview', async (uri?: vscode.Uri) => {
@@ -102,6 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startJsonSupport));
 
   await client.start();
+  context.subscriptions.push(registerStatusBar(client));
 }
 
 export async function deactivate(): Promise<void> {
@@ -109,21 +109,43 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
-/** The status bar item: the active plan's overdue and status counts, refreshed as it changes. */
-function registerStatusBar(): vscode.Disposable {
+/** Plankit's own request to the language server (language-server/src/server.ts): a plan's counts from its latest check. */
+const PLAN_STATUS_METHOD = 'plankit/planStatus';
+
+/**
+ * The status bar item: the active plan's overdue and status counts, refreshed as it changes. The
+ * language server works the counts out from the check it has just made (asked once the document's
+ * diagnostics change), so the extension host does not read the plan again for them.
+ */
+function registerStatusBar(languageClient: LanguageClient): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('plankit.planStatus', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Plankit plan status';
   item.command = 'plankit.openPreview';
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts each refresh, so that an answer overtaken by a later refresh is dropped. */
+  let asked = 0;
 
-  const refresh = () => {
+  const refresh = async () => {
+    clearTimeout(timer);
     const document = vscode.window.activeTextEditor?.document;
     if (!document || !isPlanLanguage(document.languageId)) {
       item.hide();
       return;
     }
-    const reading = readPlanDocument(document);
-    const words = reading.analysis ? planStatusText(reading.analysis) : planErrorText(reading.errors.length, reading.errors[0]?.range.start.line);
+    const ask = ++asked;
+    let status: (PlanStatus & { version: number | null }) | null;
+    try {
+      status = await languageClient.sendRequest<(PlanStatus & { version: number | null }) | null>(PLAN_STATUS_METHOD, { textDocument: { uri: document.uri.toString() } });
+    } catch {
+      // The server is restarting or stopped: what is shown stays until it answers again.
+      return;
+    }
+    if (ask !== asked) return;
+    const words = status?.counts ? planStatusText(status.counts) : status && status.errors > 0 ? planErrorText(status.errors, status.firstErrorLine) : undefined;
+    if (!words) {
+      item.hide();
+      return;
+    }
     item.text = `$(checklist) ${words.text}`;
     item.tooltip = words.tooltip;
     item.accessibilityInformation = { label: words.text.replace(/·/g, ',') };
@@ -131,18 +153,20 @@ function registerStatusBar(): vscode.Disposable {
   };
   const later = () => {
     clearTimeout(timer);
-    timer = setTimeout(refresh, 300);
+    timer = setTimeout(() => void refresh(), 300);
   };
-  refresh();
+  void refresh();
   return vscode.Disposable.from(
     item,
-    vscode.window.onDidChangeActiveTextEditor(refresh),
-    vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.document === vscode.window.activeTextEditor?.document) later();
+    vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
+    // Each check of the active plan publishes its diagnostics (also after a settings change or an
+    // edit to its register): then the server has the counts of that version.
+    vscode.languages.onDidChangeDiagnostics((event) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && event.uris.some((uri) => uri.toString() === active)) later();
     }),
-    vscode.workspace.onDidOpenTextDocument(later),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('plankit')) refresh();
+      if (event.affectsConfiguration('plankit')) later();
     }),
     { dispose: () => clearTimeout(timer) },
   );

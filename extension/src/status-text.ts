@@ -2,7 +2,7 @@
  * The status bar item's words for the open plan: "Plan: 2 overdue · 5 green · 3 amber", and a tooltip
  * that says what was counted. Plain module, tested in Node.
  */
-import { formatLongDate, type PlanAnalysis } from '@plankit/core';
+import { formatLongDate, type PlanCounts } from '@plankit/core';
 
 /** What the status bar shows. */
 export interface StatusText {
@@ -20,47 +20,38 @@ function plural(count: number, one: string, many: string): string {
 }
 
 /**
- * The counts for a plan's analysis: overdue items (actions and milestones, as the Problems panel
- * counts them), then how many actions have each status of the legend, in legend order, leaving out
- * statuses no action has.
+ * The words for a plan's counts (the language server works them out from its latest check):
+ * overdue items (actions and milestones, as the Problems panel counts them), then how many actions
+ * have each status of the legend, in legend order, leaving out statuses no action has.
  */
-export function planStatusText(analysis: PlanAnalysis): StatusText {
-  const overdue = analysis.overdue();
-  const overdueActions = overdue.filter((item) => item.kind === 'action').length;
-  const overdueMilestones = overdue.length - overdueActions;
-  const counts = analysis.statusCounts('action');
+export function planStatusText(counts: PlanCounts): StatusText {
+  const overdue = counts.overdueActions + counts.overdueMilestones;
   const parts: string[] = [];
-  if (overdue.length > 0) parts.push(`${overdue.length} overdue`);
-  const statusParts: string[] = [];
+  if (overdue > 0) parts.push(`${overdue} overdue`);
   const tooltipStatus: string[] = [];
-  for (const definition of analysis.plan.statusScheme) {
-    const count = counts.get(definition.key) ?? 0;
-    if (count === 0) continue;
-    statusParts.push(`${count} ${countWord(definition.label)}`);
-    tooltipStatus.push(`${count} ${definition.label}`);
+  for (const status of counts.statuses) {
+    if (status.count === 0) continue;
+    parts.push(`${status.count} ${countWord(status.label)}`);
+    tooltipStatus.push(`${status.count} ${status.label}`);
   }
-  const none = counts.get('none') ?? 0;
-  const unknown = counts.get('unknown') ?? 0;
-  if (none > 0) {
-    statusParts.push(`${none} no status`);
-    tooltipStatus.push(`${none} with no status`);
+  if (counts.noStatus > 0) {
+    parts.push(`${counts.noStatus} no status`);
+    tooltipStatus.push(`${counts.noStatus} with no status`);
   }
-  if (unknown > 0) {
-    statusParts.push(`${unknown} other`);
-    tooltipStatus.push(`${unknown} with a status not in the plan's legend`);
+  if (counts.otherStatus > 0) {
+    parts.push(`${counts.otherStatus} other`);
+    tooltipStatus.push(`${counts.otherStatus} with a status not in the plan's legend`);
   }
-  parts.push(...statusParts);
-  const actions = analysis.actions().length;
-  if (parts.length === 0) parts.push(actions === 0 ? 'no actions' : plural(actions, 'action', 'actions'));
-  const asAt = formatLongDate(analysis.asOf, analysis.plan.lang);
+  if (parts.length === 0) parts.push(counts.actions === 0 ? 'no actions' : plural(counts.actions, 'action', 'actions'));
+  const asAt = formatLongDate(counts.asOf, counts.lang);
   const overdueLine =
-    overdue.length === 0
+    overdue === 0
       ? `Nothing overdue at ${asAt}.`
-      : `Overdue at ${asAt}: ${[overdueActions > 0 ? plural(overdueActions, 'action', 'actions') : '', overdueMilestones > 0 ? plural(overdueMilestones, 'milestone', 'milestones') : ''].filter(Boolean).join(' and ')}.`;
-  const statusLine = actions === 0 ? 'The plan has no actions yet.' : `${plural(actions, 'action', 'actions')}: ${tooltipStatus.join(', ')}.`;
+      : `Overdue at ${asAt}: ${[counts.overdueActions > 0 ? plural(counts.overdueActions, 'action', 'actions') : '', counts.overdueMilestones > 0 ? plural(counts.overdueMilestones, 'milestone', 'milestones') : ''].filter(Boolean).join(' and ')}.`;
+  const statusLine = counts.actions === 0 ? 'The plan has no actions yet.' : `${plural(counts.actions, 'action', 'actions')}: ${tooltipStatus.join(', ')}.`;
   return {
     text: `Plan: ${parts.join(' · ')}`,
-    tooltip: `${analysis.plan.title || 'Untitled plan'}\n${overdueLine}\n${statusLine}\nClick to open the preview.`,
+    tooltip: `${counts.title || 'Untitled plan'}\n${overdueLine}\n${statusLine}\nClick to open the preview.`,
   };
 }
 

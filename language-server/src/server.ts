@@ -8,8 +8,10 @@
 import {
   civilDateInLondon,
   kindOfFile,
+  planStatusOf,
   type Agency,
   type IsoDate,
+  type PlanStatus,
 } from '@plankit/core';
 import {
   CodeActionKind,
@@ -47,6 +49,9 @@ import { Workspace, type DocumentCheck } from './workspace.js';
  */
 const DEBOUNCE_MS = 15;
 const QUICK_CHECK_MS = 60;
+
+/** The method of Plankit's plan-status request: `{ textDocument: { uri } }` in, `PlanStatus` and the version checked out (null for a file that is not a plan). */
+const PLAN_STATUS_METHOD = 'plankit/planStatus';
 
 /** Starts a server on a connection (the process's stdio, IPC or socket by default). */
 export function startServer(connection: Connection = connectionFromCommandLine()): void {
@@ -411,9 +416,23 @@ export function startServer(connection: Connection = connectionFromCommandLine()
     }),
   );
 
+  // Plankit's own request (the VS Code extension's status bar asks it): the counts of a plan from
+  // its latest check, so that the editor does not read the plan again to show them.
+  connection.onRequest(
+    PLAN_STATUS_METHOD,
+    safe('plan status', null, async (params: { textDocument?: { uri?: unknown } }): Promise<(PlanStatus & { version: number | null }) | null> => {
+      const uri = params?.textDocument?.uri;
+      if (typeof uri !== 'string') return null;
+      const entry = await entryOf(uri);
+      const status = entry && planStatusOf(entry.check);
+      return status ? { ...status, version: entry.version ?? null } : null;
+    }),
+  );
+
   documents.listen(connection);
   connection.listen();
 }
+
 
 /** A short, stable id for a long key (FNV-1a). */
 function hashOf(text: string): string {

@@ -182,6 +182,61 @@ describe('an open plan', () => {
     ]);
   });
 
+  it("answers Plankit's plan-status request from its latest check: the counts, or the errors while the plan cannot be read", async () => {
+    type Status = { version: number | null; errors: number; firstErrorLine?: number; counts?: Record<string, unknown> } | null;
+    const status = () => client.connection.sendRequest<Status>('plankit/planStatus', { textDocument: { uri: county() } });
+    // The plan as it is has a milestone without a title (for the quick fix that adds one): an error,
+    // so the plan is not counted.
+    const original = await client.change(county(), text);
+    const findings = await client.diagnostics(county(), original);
+    // (Its other error, a duplicate id, is a finding of the checks: the plan can still be read.)
+    const missing = byCode(findings, 'schema-required');
+    expect(missing).toHaveLength(1);
+    expect(await status()).toEqual({ version: original, errors: 1, firstErrorLine: missing[0].range.start.line });
+    // With the title, it is counted.
+    const titled = text.replace('          - due: July 2018', '          - title: Sign off\n            due: July 2018');
+    expect(titled).not.toBe(text);
+    const version = await client.change(county(), titled);
+    expect(byCode(await client.diagnostics(county(), version), 'schema-required')).toEqual([]);
+    const counts = await status();
+    // The same figures as the code lens on the two themes ("3 actions · 3 overdue · 1 on track ·
+    // 1 slipping · 1 done" and "1 action · 1 on track"), at the plan's own asOf.
+    expect(counts).toEqual({
+      version,
+      errors: 0,
+      counts: {
+        title: expect.any(String),
+        lang: 'en',
+        asOf: '2018-06-30',
+        actions: 4,
+        overdueActions: expect.any(Number),
+        overdueMilestones: expect.any(Number),
+        statuses: [
+          { key: 'on-track', label: 'On track', count: 2 },
+          { key: 'slipping', label: 'Slipping', count: 1 },
+          { key: 'done', label: 'Done', count: 1 },
+        ],
+        noStatus: 0,
+        otherStatus: 0,
+      },
+    });
+    expect((counts!.counts!.overdueActions as number) + (counts!.counts!.overdueMilestones as number)).toBe(3);
+    // A text that cannot be read as a plan: how many errors, and the first one's line.
+    const broken = titled.replace('themes:', 'themes: [');
+    const brokenVersion = await client.change(county(), broken);
+    const brokenFindings = await client.diagnostics(county(), brokenVersion);
+    const errors = brokenFindings.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(await status()).toEqual({ version: brokenVersion, errors: errors.length, firstErrorLine: Math.min(...errors.map((error) => error.range.start.line)) });
+    const back = await client.change(county(), titled);
+    await client.diagnostics(county(), back);
+    expect((await status())!.counts).toEqual(counts!.counts);
+    await client.diagnostics(county(), await client.change(county(), text));
+    // Not a plan: a register, or a request without a document.
+    expect(await client.connection.sendRequest('plankit/planStatus', { textDocument: { uri: countyRegister() } })).toBeNull();
+    expect(await client.connection.sendRequest('plankit/planStatus', {})).toBeNull();
+  });
+
   it('goes from an agency to its register entry, and from a link to the action', async () => {
     const toRegister = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'RCRP').start })) as Location[];
     const register = read('county.agencies.yaml');

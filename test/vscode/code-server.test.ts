@@ -16,7 +16,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkFile, type FileHost } from '@plankit/core';
+import { checkFile, planCounts, type FileHost } from '@plankit/core';
 import { nodeFileHost } from '@plankit/core/node';
 import { chromium, type Browser, type Frame, type Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
@@ -328,7 +328,7 @@ describe('the extension in VS Code (code-server)', { timeout: STEP_TIMEOUT }, ()
 
   it('shows the plan’s counts in the status bar', async (context) => {
     skipIfNeeded(context);
-    const expected = planStatusText(readPlanText(planText, planName, { asOf: AS_OF, dueSoonDays: 30 }, AS_OF).analysis!).text;
+    const expected = planStatusText(planCounts(readPlanText(planText, planName, { asOf: AS_OF, dueSoonDays: 30 }, AS_OF).analysis!)).text;
     expect(expected).toMatch(/^Plan: \d+ overdue · /);
     expect(await waitFor('the Plankit status bar item', () => statusBarText('Plan:'))).toBe(expected);
   });
@@ -407,6 +407,9 @@ describe('the extension in VS Code (code-server)', { timeout: STEP_TIMEOUT }, ()
 
     for (let i = 0; i < 3; i++) await page!.keyboard.press('Backspace');
     await waitFor('the message to go', () => frame.evaluate(() => document.getElementById('plankit-message')?.hidden === true));
+    // The status bar counts the plan again (the title's words change no count).
+    const counts = planStatusText(planCounts(readPlanText(planText, planName, { asOf: AS_OF, dueSoonDays: 30 }, AS_OF).analysis!)).text;
+    await waitFor('the status bar to count the plan again', async () => (await statusBarText('Plan:')) === counts);
   });
 
   it('opens a new plan from the template with New Plan, and counts it in the status bar', async (context) => {

@@ -1,7 +1,7 @@
 /** The status bar's words for the open plan (extension/src/status-text.ts). */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PlanAnalysis, readPlanFile } from '@plankit/core';
+import { PlanAnalysis, planCounts, readPlanFile } from '@plankit/core';
 import { describe, expect, it } from 'vitest';
 import { planErrorText, planStatusText } from '../../extension/src/status-text.js';
 
@@ -17,7 +17,7 @@ describe('planStatusText', () => {
     const overdue = analysis.overdue();
     const counts = analysis.statusCounts('action');
     expect(overdue.length).toBeGreaterThan(0);
-    const words = planStatusText(analysis);
+    const words = planStatusText(planCounts(analysis));
     expect(words.text).toBe(`Plan: ${overdue.length} overdue · ${counts.get('green')} green · ${counts.get('none')} no status`);
     expect(words.tooltip).toContain('SEVENOAKS DISTRICT COMMUNITY SAFETY ALCOHOL & DRUG STRATEGY April 2011');
     expect(words.tooltip).toContain('Overdue at 23 November 2026:');
@@ -25,7 +25,7 @@ describe('planStatusText', () => {
   });
 
   it('has nothing overdue at the plan’s own date', () => {
-    const words = planStatusText(analyse(sevenoaks, '2011-03-31'));
+    const words = planStatusText(planCounts(analyse(sevenoaks, '2011-03-31')));
     expect(words.text).not.toContain('overdue');
     expect(words.tooltip).toContain('Nothing overdue at 31 March 2011.');
   });
@@ -45,15 +45,15 @@ themes:
       - { title: Four, status: Unknown word }
       - { title: Five, status: RAG }
 `;
-    const words = planStatusText(analyse(text, '2026-11-23'));
+    const words = planStatusText(planCounts(analyse(text, '2026-11-23')));
     expect(words.text).toBe('Plan: 1 overdue · 2 on track · 1 slipping · 1 BRAG · 1 other');
     expect(words.tooltip).toContain("5 actions: 2 On track, 1 Slipping, 1 BRAG, 1 with a status not in the plan's legend.");
     expect(words.tooltip).toContain('Overdue at 23 November 2026: 1 action.');
   });
 
   it('says when a plan has no actions yet, or none with a status', () => {
-    expect(planStatusText(analyse('title: T\nthemes:\n  - title: A\n', '2026-11-23')).text).toBe('Plan: no actions');
-    expect(planStatusText(analyse('title: T\nthemes:\n  - title: A\n', '2026-11-23')).tooltip).toContain('The plan has no actions yet.');
+    expect(planStatusText(planCounts(analyse('title: T\nthemes:\n  - title: A\n', '2026-11-23'))).text).toBe('Plan: no actions');
+    expect(planStatusText(planCounts(analyse('title: T\nthemes:\n  - title: A\n', '2026-11-23'))).tooltip).toContain('The plan has no actions yet.');
   });
 });
 

@@ -5,7 +5,7 @@ import { isValidIsoDate, type IsoDate } from './dates.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { readPlanModelInSteps, readRegisterModel, type Agency, type LocatedText, type Plan, type Register } from './model.js';
 import { parseSource, type ParsedSource, type ParseOptions } from './parse.js';
-import { PlanAnalysis } from './queries.js';
+import { PlanAnalysis, planCounts, type PlanCounts } from './queries.js';
 import { foldName } from './similarity.js';
 import { checkSchema } from './schema-check.js';
 import { finish, type Stage } from './steps.js';
@@ -297,6 +297,24 @@ export interface FileCheck {
   analysis?: PlanAnalysis;
   /** What the next check of this file can reuse (when asked for with `reuse`). */
   reuse?: CheckCache;
+}
+
+/** What a status line shows for a checked plan file: its counts, or how many errors stop it being read as a plan. */
+export interface PlanStatus {
+  /** Syntax and schema errors: while there are any, the plan is not counted. */
+  errors: number;
+  /** The first error's line (zero-based). */
+  firstErrorLine?: number;
+  /** The plan's counts, when it has no errors. */
+  counts?: PlanCounts;
+}
+
+/** The status line of a checked file: undefined for a register. */
+export function planStatusOf(check: Pick<FileCheck, 'planFile' | 'analysis'>): PlanStatus | undefined {
+  if (!check.planFile) return undefined;
+  const errors = check.planFile.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  if (errors.length > 0 || !check.analysis) return { errors: errors.length, firstErrorLine: errors[0]?.range.start.line };
+  return { errors: 0, counts: planCounts(check.analysis) };
 }
 
 /**

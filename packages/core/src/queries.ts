@@ -352,3 +352,38 @@ function numberIn(value: string | undefined): number | undefined {
   const match = /-?\d+(?:[.,]\d+)?/.exec(value.replace(/,(?=\d{3}\b)/g, ''));
   return match ? Number(match[0].replace(',', '.')) : undefined;
 }
+
+/** A plan's headline counts: what a status line shows. A plain value (it goes over the wire as JSON). */
+export interface PlanCounts {
+  title: string;
+  lang: 'en' | 'cy';
+  asOf: IsoDate;
+  /** How many actions the plan has. */
+  actions: number;
+  /** Actions and milestones overdue at the as-of date (as the overdue findings count them). */
+  overdueActions: number;
+  overdueMilestones: number;
+  /** Actions with each status of the plan's legend, in legend order (a status no action has counts 0). */
+  statuses: { key: string; label: string; count: number }[];
+  /** Actions with no status, and with a status word not in the legend. */
+  noStatus: number;
+  otherStatus: number;
+}
+
+/** The headline counts of an analysed plan. */
+export function planCounts(analysis: PlanAnalysis): PlanCounts {
+  const overdue = analysis.overdue();
+  const overdueActions = overdue.filter((item) => item.kind === 'action').length;
+  const counts = analysis.statusCounts('action');
+  return {
+    title: analysis.plan.title,
+    lang: analysis.plan.lang,
+    asOf: analysis.asOf,
+    actions: analysis.actions().length,
+    overdueActions,
+    overdueMilestones: overdue.length - overdueActions,
+    statuses: analysis.plan.statusScheme.map((definition) => ({ key: definition.key, label: definition.label, count: counts.get(definition.key) ?? 0 })),
+    noStatus: counts.get('none') ?? 0,
+    otherStatus: counts.get('unknown') ?? 0,
+  };
+}
