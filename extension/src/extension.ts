@@ -112,6 +112,9 @@ export async function deactivate(): Promise<void> {
 /** Plankit's own request to the language server (language-server/src/server.ts): a plan's counts from its latest check. */
 const PLAN_STATUS_METHOD = 'plankit/planStatus';
 
+/** The server's answer: null for a document that is not a plan. */
+type PlanStatusAnswer = (PlanStatus & { version: number | null }) | null;
+
 /**
  * The status bar item: the active plan's overdue and status counts, refreshed as it changes. The
  * language server works the counts out from the check it has just made (asked once the document's
@@ -133,9 +136,9 @@ function registerStatusBar(languageClient: LanguageClient): vscode.Disposable {
       return;
     }
     const ask = ++asked;
-    let status: (PlanStatus & { version: number | null }) | null;
+    let status: PlanStatusAnswer;
     try {
-      status = await languageClient.sendRequest<(PlanStatus & { version: number | null }) | null>(PLAN_STATUS_METHOD, { textDocument: { uri: document.uri.toString() } });
+      status = await languageClient.sendRequest<PlanStatusAnswer>(PLAN_STATUS_METHOD, { textDocument: { uri: document.uri.toString() } });
     } catch {
       // The server is restarting or stopped: what is shown stays until it answers again.
       return;

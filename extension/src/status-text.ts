@@ -22,7 +22,7 @@ function plural(count: number, one: string, many: string): string {
 /**
  * The words for a plan's counts (the language server works them out from its latest check):
  * overdue items (actions and milestones, as the Problems panel counts them), then how many actions
- * have each status of the legend, in legend order, leaving out statuses no action has.
+ * have each status of the legend, in legend order (statuses no action has are not in the counts).
  */
 export function planStatusText(counts: PlanCounts): StatusText {
   const overdue = counts.overdueActions + counts.overdueMilestones;
@@ -30,7 +30,6 @@ export function planStatusText(counts: PlanCounts): StatusText {
   if (overdue > 0) parts.push(`${overdue} overdue`);
   const tooltipStatus: string[] = [];
   for (const status of counts.statuses) {
-    if (status.count === 0) continue;
     parts.push(`${status.count} ${countWord(status.label)}`);
     tooltipStatus.push(`${status.count} ${status.label}`);
   }

@@ -433,7 +433,6 @@ export function startServer(connection: Connection = connectionFromCommandLine()
   connection.listen();
 }
 
-
 /** A short, stable id for a long key (FNV-1a). */
 function hashOf(text: string): string {
   let hash = 0x811c9dc5;

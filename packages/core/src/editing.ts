@@ -9,7 +9,7 @@ import { describeInterval, formatLongDate, type IsoDate } from './dates.js';
 import { deadlineOf, describeDue, type DueInterpretation } from './due.js';
 import type { Theme } from './model.js';
 import type { SourceFormat } from './parse.js';
-import type { ItemState, PlanAnalysis } from './queries.js';
+import type { ItemState, PlanAnalysis, StatusCount } from './queries.js';
 
 // ---------------------------------------------------------------------------------------------
 // What is at an offset
@@ -438,7 +438,7 @@ export interface ThemeCounts {
   /** Actions and milestones due soon. */
   dueSoon: number;
   /** Actions by status label, in legend order (only statuses that occur). */
-  statuses: { key: string; label: string; count: number }[];
+  statuses: StatusCount[];
 }
 
 /** The counts a theme's code lens shows. */

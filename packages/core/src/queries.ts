@@ -353,6 +353,13 @@ function numberIn(value: string | undefined): number | undefined {
   return match ? Number(match[0].replace(',', '.')) : undefined;
 }
 
+/** How many actions have one status of the plan's legend. */
+export interface StatusCount {
+  key: string;
+  label: string;
+  count: number;
+}
+
 /** A plan's headline counts: what a status line shows. A plain value (it goes over the wire as JSON). */
 export interface PlanCounts {
   title: string;
@@ -363,8 +370,8 @@ export interface PlanCounts {
   /** Actions and milestones overdue at the as-of date (as the overdue findings count them). */
   overdueActions: number;
   overdueMilestones: number;
-  /** Actions with each status of the plan's legend, in legend order (a status no action has counts 0). */
-  statuses: { key: string; label: string; count: number }[];
+  /** Actions by status of the plan's legend, in legend order (only statuses that occur, as on a theme's code lens). */
+  statuses: StatusCount[];
   /** Actions with no status, and with a status word not in the legend. */
   noStatus: number;
   otherStatus: number;
@@ -382,7 +389,10 @@ export function planCounts(analysis: PlanAnalysis): PlanCounts {
     actions: analysis.actions().length,
     overdueActions,
     overdueMilestones: overdue.length - overdueActions,
-    statuses: analysis.plan.statusScheme.map((definition) => ({ key: definition.key, label: definition.label, count: counts.get(definition.key) ?? 0 })),
+    statuses: analysis.plan.statusScheme.flatMap((definition) => {
+      const count = counts.get(definition.key) ?? 0;
+      return count > 0 ? [{ key: definition.key, label: definition.label, count }] : [];
+    }),
     noStatus: counts.get('none') ?? 0,
     otherStatus: counts.get('unknown') ?? 0,
   };
