@@ -6,35 +6,14 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { civilDateInLondon, type PlanStatus } from '@plankit/core';
-import { ALL_LANGUAGES, fileNameForReading, isPlanLanguage } from './languages.js';
-import { readPlanText, type PlanReading } from './plan-document.js';
-import { PreviewManager } from './preview.js';
+import { civilDateInLondon, type PlanStatus, type Range } from '@plankit/core/lite';
+import { ALL_LANGUAGES, isPlanLanguage } from './languages.js';
+import type { PlanPreviewAnswer } from './preview-message.js';
+import { PreviewManager, type PlanServer } from './preview.js';
 import { planErrorText, planStatusText } from './status-text.js';
 import { newPlanTemplate } from './template.js';
 
 let client: LanguageClient | undefined;
-
-/** The `plankit.*` settings for a document (they may differ by folder). */
-export function planSettings(scope?: vscode.Uri): { asOf?: string; dueSoonDays?: number } {
-  const config = vscode.workspace.getConfiguration('plankit', scope);
-  return { asOf: config.get<string>('asOf'), dueSoonDays: config.get<number>('dueSoonDays') };
-}
-
-/** The last reading of each document, so that the preview reads each version once. */
-const readings = new Map<string, { key: string; reading: PlanReading }>();
-
-/** Reads a plan document's current text with the core. */
-export function readPlanDocument(document: vscode.TextDocument): PlanReading {
-  const settings = planSettings(document.uri);
-  const today = civilDateInLondon(new Date());
-  const key = `${document.version}|${document.languageId}|${settings.asOf ?? ''}|${settings.dueSoonDays ?? ''}|${today}`;
-  const cached = readings.get(document.uri.toString());
-  if (cached?.key === key) return cached.reading;
-  const reading = readPlanText(document.getText(), fileNameForReading(document.fileName, document.languageId), settings, today);
-  readings.set(document.uri.toString(), { key, reading });
-  return reading;
-}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -62,9 +41,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('plankit', 'Plankit', serverOptions, clientOptions);
   context.subscriptions.push({ dispose: () => void client?.stop() });
 
-  context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((document) => readings.delete(document.uri.toString())));
-
-  const previews = new PreviewManager(context.extensionUri, readPlanDocument, planSettings);
+  const languageClient = client;
+  const server: PlanServer = {
+    preview: (uri) => languageClient.sendRequest<PlanPreviewAnswer>(PLAN_PREVIEW_METHOD, { textDocument: { uri: uri.toString() } }),
+    itemRange: async (uri, selection) => {
+      const answer = await languageClient.sendRequest<{ range: Range } | null>(PLAN_ITEM_METHOD, { textDocument: { uri: uri.toString() }, ...selection });
+      return answer?.range ?? null;
+    },
+  };
+  const previews = new PreviewManager(context.extensionUri, server);
   context.subscriptions.push(previews);
 
   context.subscriptions.push(
@@ -109,8 +94,12 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
-/** Plankit's own request to the language server (language-server/src/server.ts): a plan's counts from its latest check. */
+/** Plankit's own requests to the language server (language-server/src/server.ts), answered from a plan's latest check: its counts, */
 const PLAN_STATUS_METHOD = 'plankit/planStatus';
+/** the plan to preview, */
+const PLAN_PREVIEW_METHOD = 'plankit/planPreview';
+/** and where an action or milestone selected in the preview is in the text. */
+const PLAN_ITEM_METHOD = 'plankit/planItem';
 
 /** The server's answer: null for a document that is not a plan. */
 type PlanStatusAnswer = (PlanStatus & { version: number | null }) | null;

@@ -13,9 +13,3 @@ export function isPlanLanguage(languageId: string): boolean {
 export function isPlankitLanguage(languageId: string): boolean {
   return (ALL_LANGUAGES as readonly string[]).includes(languageId);
 }
-
-/** A file name the core reads as JSON or YAML: a JSON-language plan is read as JSON whatever it is called. */
-export function fileNameForReading(fileName: string, languageId: string): string {
-  if (/\.(ya?ml|json)$/i.test(fileName)) return fileName;
-  return `${fileName}${languageId.endsWith('-json') ? '.json' : '.yaml'}`;
-}

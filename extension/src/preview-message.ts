@@ -1,7 +1,9 @@
-/** What the preview is sent for a plan's current text. Plain module, tested in Node. */
-import type { PlanReading } from './plan-document.js';
-import { dueSoonSetting } from './plan-document.js';
+/** What the preview is sent for the language server's answer about a plan. Plain module, tested in Node. */
+import type { PlanPreview } from '@plankit/core';
 import type { HostMessage } from './protocol.js';
+
+/** The server's answer to plankit/planPreview: null for a document that is not a plan. */
+export type PlanPreviewAnswer = (PlanPreview & { version: number | null }) | null;
 
 /** The file's base name, for the preview's title. */
 export function baseName(fileName: string): string {
@@ -9,23 +11,21 @@ export function baseName(fileName: string): string {
 }
 
 /**
- * The message for a reading: the plan as a plain value with its as-of date, or, when the text has
- * syntax or schema errors, what is wrong in words (the first error with its line).
+ * The message for the server's answer: the plan as a plain value with its as-of date, or, when the
+ * text has syntax or schema errors, what is wrong in words (the first error with its line).
  */
-export function previewMessage(reading: PlanReading, fileName: string, settings: { dueSoonDays?: number }): HostMessage {
-  const { planFile, errors } = reading;
-  if (planFile.plan && planFile.value !== undefined && errors.length === 0) {
-    return {
-      type: 'plan',
-      value: planFile.value,
-      asOf: reading.asOf,
-      fileName: baseName(fileName),
-      lang: planFile.plan.lang,
-      dueSoonDays: dueSoonSetting(settings.dueSoonDays),
-    };
+export function previewMessage(answer: PlanPreviewAnswer, fileName: string): HostMessage {
+  if (answer?.plan) {
+    const { value, asOf, lang, dueSoonDays } = answer.plan;
+    return { type: 'plan', value, asOf, fileName: baseName(fileName), lang, dueSoonDays };
   }
-  if (errors.length === 0) return { type: 'problems', message: 'This file does not hold a plan yet.' };
-  const first = errors[0];
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length === 2 ? '' : 's'})` : '';
-  return { type: 'problems', message: `Line ${first.range.start.line + 1}: ${first.message}${more}` };
+  if (!answer?.firstError) return { type: 'problems', message: 'This file does not hold a plan yet.' };
+  const more = answer.errors > 1 ? ` (and ${answer.errors - 1} more error${answer.errors === 2 ? '' : 's'})` : '';
+  return { type: 'problems', message: `Line ${answer.firstError.line + 1}: ${answer.firstError.message}${more}` };
+}
+
+/** The message while the language server cannot answer (starting again after a crash, or stopped). */
+export function serverProblemMessage(error: unknown): HostMessage {
+  const reason = error instanceof Error && error.message ? ` (${error.message})` : '';
+  return { type: 'problems', message: `The Plankit language server is not answering${reason}; see the Plankit output for why.` };
 }

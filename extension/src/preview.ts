@@ -1,16 +1,16 @@
 /**
  * The plan preview: a webview beside the editor that shows the plan with the Plankit web components,
  * redrawn as the officer types, and that moves the editor to an action or milestone selected in it.
- * The page itself (CSP, nonce, markup) is made by preview-html.ts; what it is sent, by
- * preview-message.ts; the selection's place in the text, by ranges.ts.
+ * The plan comes from the language server's latest check (the extension host does not read it);
+ * the page itself (CSP, nonce, markup) is made by preview-html.ts; what it is sent, by
+ * preview-message.ts.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { baseName, previewMessage } from './preview-message.js';
+import type { PlanItemSelection, Range } from '@plankit/core';
+import { baseName, previewMessage, serverProblemMessage, type PlanPreviewAnswer } from './preview-message.js';
 import { makeNonce, previewHtml } from './preview-html.js';
-import { isWebviewMessage, type HostMessage } from './protocol.js';
-import { rangeOfSelection } from './ranges.js';
-import type { PlanReading } from './plan-document.js';
+import { isWebviewMessage } from './protocol.js';
 
 /** How long after the last keystroke the preview is redrawn. */
 const TYPING_DELAY_MS = 250;
@@ -21,21 +21,28 @@ const TYPING_DELAY_MS = 250;
  */
 const FOCUS_SETTLE_MS = 1000;
 
-type ReadDocument = (document: vscode.TextDocument) => PlanReading;
-type Settings = (scope?: vscode.Uri) => { dueSoonDays?: number };
+/** What the preview asks the language server (its plankit/planPreview and plankit/planItem requests). */
+export interface PlanServer {
+  /** The plan to show for the document's current text. */
+  preview(uri: vscode.Uri): Promise<PlanPreviewAnswer>;
+  /** Where the selected action or milestone is in the document's current text, or null when it is not there. */
+  itemRange(uri: vscode.Uri, selection: PlanItemSelection): Promise<Range | null>;
+}
 
 /** One preview panel, showing one plan document. */
 class Preview implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
+  /** Counts the requests for the plan, so that an answer overtaken by a later one is dropped. */
+  private asked = 0;
+  private disposed = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly uri: vscode.Uri,
     private readonly mediaRoot: vscode.Uri,
-    private readonly read: ReadDocument,
-    private readonly settings: Settings,
+    private readonly server: PlanServer,
     private readonly onDispose: () => void,
   ) {
     const webview = panel.webview;
@@ -58,31 +65,43 @@ class Preview implements vscode.Disposable {
   }
 
   /** Sends the plan as it is now (if the page is ready for it). */
-  update(): void {
+  async update(): Promise<void> {
     clearTimeout(this.timer);
     const document = this.document();
     if (!document || !this.ready) return;
     this.panel.title = `Preview ${baseName(document.fileName)}`;
-    const message: HostMessage = previewMessage(this.read(document), document.fileName, this.settings(document.uri));
+    const ask = ++this.asked;
+    let message;
+    try {
+      message = previewMessage(await this.server.preview(document.uri), document.fileName);
+    } catch (error) {
+      message = serverProblemMessage(error);
+    }
+    if (ask !== this.asked || this.disposed) return;
     void this.panel.webview.postMessage(message);
   }
 
   /** Redraws a moment after the officer stops typing. */
   updateSoon(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.update(), TYPING_DELAY_MS);
+    this.timer = setTimeout(() => void this.update(), TYPING_DELAY_MS);
   }
 
   private async receive(message: unknown): Promise<void> {
     if (!isWebviewMessage(message)) return;
     if (message.type === 'ready') {
       this.ready = true;
-      this.update();
+      await this.update();
       return;
     }
     const document = this.document() ?? (await vscode.workspace.openTextDocument(this.uri));
-    const plan = this.read(document).planFile.plan;
-    const range = plan ? rangeOfSelection(plan, message) : undefined;
+    let range: Range | null;
+    try {
+      range = await this.server.itemRange(document.uri, { path: message.path, key: message.key, kind: message.kind });
+    } catch (error) {
+      void vscode.window.showWarningMessage(`Plankit cannot find that item now: the language server is not answering${error instanceof Error && error.message ? ` (${error.message})` : ''}.`);
+      return;
+    }
     if (!range) {
       void vscode.window.showInformationMessage(`${message.kind === 'milestone' ? 'That milestone' : 'That action'} is no longer in the plan's text.`);
       return;
@@ -113,6 +132,8 @@ class Preview implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     clearTimeout(this.timer);
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.panel.dispose();
@@ -128,14 +149,18 @@ export class PreviewManager implements vscode.Disposable {
 
   constructor(
     extensionUri: vscode.Uri,
-    private readonly read: ReadDocument,
-    private readonly settings: Settings,
+    private readonly server: PlanServer,
   ) {
     this.mediaRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'media');
     this.disposables = [
       vscode.workspace.onDidChangeTextDocument((event) => this.previews.get(event.document.uri.toString())?.updateSoon()),
+      // The server publishes a plan's diagnostics after each check, also after a settings change or
+      // an edit to a register it names: then its answer for the plan is new too.
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        for (const uri of event.uris) this.previews.get(uri.toString())?.updateSoon();
+      }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('plankit')) for (const preview of this.previews.values()) preview.update();
+        if (event.affectsConfiguration('plankit')) for (const preview of this.previews.values()) preview.updateSoon();
       }),
     ];
   }
@@ -146,7 +171,7 @@ export class PreviewManager implements vscode.Disposable {
     const existing = this.previews.get(key);
     if (existing) {
       existing.panel.reveal(vscode.ViewColumn.Beside, true);
-      existing.update();
+      void existing.update();
       return;
     }
     const panel = vscode.window.createWebviewPanel(
@@ -156,7 +181,7 @@ export class PreviewManager implements vscode.Disposable {
       { enableScripts: true, localResourceRoots: [this.mediaRoot], enableFindWidget: true },
     );
     panel.iconPath = vscode.Uri.joinPath(this.mediaRoot, 'preview-icon.svg');
-    this.previews.set(key, new Preview(panel, document.uri, this.mediaRoot, this.read, this.settings, () => this.previews.delete(key)));
+    this.previews.set(key, new Preview(panel, document.uri, this.mediaRoot, this.server, () => this.previews.delete(key)));
   }
 
   dispose(): void {

@@ -2,7 +2,7 @@
  * The status bar item's words for the open plan: "Plan: 2 overdue · 5 green · 3 amber", and a tooltip
  * that says what was counted. Plain module, tested in Node.
  */
-import { formatLongDate, type PlanCounts } from '@plankit/core';
+import { formatLongDate, type PlanCounts } from '@plankit/core/lite';
 
 /** What the status bar shows. */
 export interface StatusText {

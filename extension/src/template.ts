@@ -4,7 +4,7 @@
  * in the current financial year written as officers write them. Plain module: the test checks with
  * the core that it has no errors and no warnings.
  */
-import { addDays, isValidIsoDate, type IsoDate } from '@plankit/core';
+import { addDays, isValidIsoDate, type IsoDate } from '@plankit/core/lite';
 
 /** The financial year (1 April to 31 March) a date falls in, by its start year. */
 export function financialYearOf(date: IsoDate): number {

@@ -7,11 +7,17 @@
  */
 import {
   civilDateInLondon,
+  findPlanItem,
   kindOfFile,
+  planPreviewOf,
   planStatusOf,
   type Agency,
   type IsoDate,
+  type PathSegment,
+  type PlanItemSelection,
+  type PlanPreview,
   type PlanStatus,
+  type Range,
 } from '@plankit/core';
 import {
   CodeActionKind,
@@ -52,6 +58,10 @@ const QUICK_CHECK_MS = 60;
 
 /** The method of Plankit's plan-status request: `{ textDocument: { uri } }` in, `PlanStatus` and the version checked out (null for a file that is not a plan). */
 const PLAN_STATUS_METHOD = 'plankit/planStatus';
+/** The plan-preview request: `{ textDocument: { uri } }` in, `PlanPreview` and the version checked out (null for a file that is not a plan). */
+const PLAN_PREVIEW_METHOD = 'plankit/planPreview';
+/** The plan-item request: `{ textDocument: { uri }, path?, key?, kind? }` in, the named action or milestone's `range` and the version (null when it is not there). */
+const PLAN_ITEM_METHOD = 'plankit/planItem';
 
 /** Starts a server on a connection (the process's stdio, IPC or socket by default). */
 export function startServer(connection: Connection = connectionFromCommandLine()): void {
@@ -252,7 +262,7 @@ export function startServer(connection: Connection = connectionFromCommandLine()
   let openEvent: unknown;
   documents.onDidOpen((event) => {
     openEvent = event;
-    const fileName = workspace.opened(event.document.uri);
+    const fileName = workspace.opened(event.document.uri, event.document.languageId);
     if (ready || !configurationSupport) changed(fileName);
   });
   documents.onDidChangeContent((event) => {
@@ -416,21 +426,46 @@ export function startServer(connection: Connection = connectionFromCommandLine()
     }),
   );
 
-  // Plankit's own request (the VS Code extension's status bar asks it): the counts of a plan from
-  // its latest check, so that the editor does not read the plan again to show them.
-  connection.onRequest(
-    PLAN_STATUS_METHOD,
-    safe('plan status', null, async (params: { textDocument?: { uri?: unknown } }): Promise<(PlanStatus & { version: number | null }) | null> => {
-      const uri = params?.textDocument?.uri;
-      if (typeof uri !== 'string') return null;
-      const entry = await entryOf(uri);
-      const status = entry && planStatusOf(entry.check);
-      return status ? { ...status, version: entry.version ?? null } : null;
-    }),
-  );
+  /**
+   * One of Plankit's own requests (the VS Code extension's), `{ textDocument: { uri }, … }` in,
+   * answered from the document's check at its current version with the version added: so the
+   * editor does not read the plan again, and what it shows agrees with the diagnostics (the same
+   * as-of date and due-soon window). `answer` gives undefined when the request does not apply.
+   */
+  const onPlanRequest = <T extends object>(method: string, name: string, answer: (entry: DocumentCheck, params: Record<string, unknown>) => T | undefined) =>
+    connection.onRequest(
+      method,
+      safe(name, null, async (params: ({ textDocument?: { uri?: unknown } } & Record<string, unknown>) | undefined): Promise<(T & { version: number | null }) | null> => {
+        const uri = params?.textDocument?.uri;
+        if (typeof uri !== 'string') return null;
+        const entry = await entryOf(uri);
+        const result = entry && answer(entry, params ?? {});
+        return result ? { ...result, version: entry.version ?? null } : null;
+      }),
+    );
+  // The status bar's counts.
+  onPlanRequest<PlanStatus>(PLAN_STATUS_METHOD, 'plan status', (entry) => planStatusOf(entry.check));
+  // The preview's plan, and where an action or milestone clicked in it is in the text.
+  onPlanRequest<PlanPreview>(PLAN_PREVIEW_METHOD, 'plan preview', (entry) => planPreviewOf(entry.check));
+  onPlanRequest<{ range: Range }>(PLAN_ITEM_METHOD, 'plan item', (entry, params) => {
+    const selection = itemSelectionOf(params);
+    const plan = entry.check.planFile?.plan;
+    const item = selection && plan && findPlanItem(plan, selection);
+    return item ? { range: item.range } : undefined;
+  });
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** The action or milestone a plan-item request names, if its fields are of the right types. */
+function itemSelectionOf(params: Record<string, unknown>): PlanItemSelection | undefined {
+  const { path, key, kind } = params;
+  if (key !== undefined && typeof key !== 'string') return undefined;
+  if (kind !== undefined && kind !== 'action' && kind !== 'milestone') return undefined;
+  if (path !== undefined && !(Array.isArray(path) && path.every((segment) => typeof segment === 'string' || (typeof segment === 'number' && Number.isInteger(segment))))) return undefined;
+  if (key === undefined && path === undefined) return undefined;
+  return { path: path as PathSegment[] | undefined, key, kind };
 }
 
 /** A short, stable id for a long key (FNV-1a). */

@@ -17,6 +17,14 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { checkSettingsKey, type Settings } from './settings.js';
 
+/** The file-name suffix each of the VS Code extension's languages stands for (package.json `contributes.languages`). */
+const LANGUAGE_SUFFIXES = new Map([
+  ['plankit-plan', '.plan.yaml'],
+  ['plankit-plan-json', '.plan.json'],
+  ['plankit-agencies', '.agencies.yaml'],
+  ['plankit-agencies-json', '.agencies.json'],
+]);
+
 /** One file checked at one version: what every feature of the server reads. */
 export interface DocumentCheck {
   fileName: string;
@@ -64,6 +72,12 @@ export class Workspace {
   private readonly disk = new Map<string, DiskEntry>();
   private readonly generations = new Map<string, number>();
   private readonly openUris = new Map<string, string>();
+  /**
+   * Documents read under a name from their language (see `opened`), both ways. Kept after the
+   * document closes, so that its findings are cleared under its own URI (a few names per session).
+   */
+  private readonly namesByUri = new Map<string, string>();
+  private readonly urisByName = new Map<string, string>();
   private readonly cache = new Map<string, DocumentCheck>();
   private readonly good = new Map<string, DocumentCheck>();
   private readonly inflight = new Map<string, { key: string; promise: Promise<DocumentCheck> }>();
@@ -78,8 +92,10 @@ export class Workspace {
   // -------------------------------------------------------------------------------------------
   // Names
 
-  /** The file name a URI stands for: the path of a file: URI, else the URI itself. */
+  /** The file name a URI stands for: the path of a file: URI, else the URI itself (see `opened` for documents named by their language). */
   fileNameOf(uri: string): string {
+    const named = this.namesByUri.get(uri);
+    if (named !== undefined) return named;
     try {
       const parsed = URI.parse(uri);
       if (parsed.scheme === 'file') return path.resolve(parsed.fsPath);
@@ -91,7 +107,7 @@ export class Workspace {
 
   /** The URI of a file name (the open document's own URI when it is open). */
   uriOf(fileName: string): string {
-    const open = this.openUris.get(fileName);
+    const open = this.openUris.get(fileName) ?? this.urisByName.get(fileName);
     if (open) return open;
     return path.isAbsolute(fileName) ? URI.file(fileName).toString() : fileName;
   }
@@ -104,8 +120,21 @@ export class Workspace {
   // -------------------------------------------------------------------------------------------
   // Open documents and files on disk
 
-  opened(uri: string): string {
-    const fileName = this.fileNameOf(uri);
+  /**
+   * A document the editor opened. One whose name is not a Plankit file name but whose language is
+   * one of Plankit's (an untitled plan from Plankit: New Plan, or a file the officer set to a Plankit
+   * language) is read under its name with the suffix its language stands for (`untitled:Untitled-1`
+   * as `untitled:Untitled-1.plan.yaml`), so that every feature knows its kind and format by name.
+   */
+  opened(uri: string, languageId?: string): string {
+    this.namesByUri.delete(uri);
+    let fileName = this.fileNameOf(uri);
+    const suffix = languageId === undefined || this.isPlankitName(fileName) ? undefined : LANGUAGE_SUFFIXES.get(languageId);
+    if (suffix) {
+      fileName += suffix;
+      this.namesByUri.set(uri, fileName);
+      this.urisByName.set(fileName, uri);
+    }
     this.openUris.set(fileName, uri);
     return fileName;
   }

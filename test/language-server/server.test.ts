@@ -30,6 +30,7 @@ import {
   type Location,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node.js';
+import { DEFAULT_DUE_SOON_DAYS, readPlanFile } from '@plankit/core';
 import { civilDateInLondon } from '../../packages/core/src/dates.js';
 import { applyEdits, editsFor, editVersionFor, FULL_CAPABILITIES, LspClient, makeWorkspace, rangeOf, repoRoot, uriOf, withCursor } from './lsp-client.js';
 
@@ -235,6 +236,70 @@ describe('an open plan', () => {
     // Not a plan: a register, or a request without a document.
     expect(await client.connection.sendRequest('plankit/planStatus', { textDocument: { uri: countyRegister() } })).toBeNull();
     expect(await client.connection.sendRequest('plankit/planStatus', {})).toBeNull();
+  });
+
+  it("answers the preview's requests from its latest check: the plan as a plain value, or the first error; and where a selected item is", async () => {
+    type Preview = { version: number | null; errors: number; firstError?: { line: number; message: string }; plan?: { value: unknown; asOf: string; lang: string; dueSoonDays: number } } | null;
+    const preview = () => client.connection.sendRequest<Preview>('plankit/planPreview', { textDocument: { uri: county() } });
+    type Item = { range: { start: { line: number; character: number } }; version: number | null } | null;
+    const item = (selection: Record<string, unknown>) => client.connection.sendRequest<Item>('plankit/planItem', { textDocument: { uri: county() }, ...selection });
+    // As it is, the plan has a milestone without a title: the first error, with its line and words.
+    const original = await client.change(county(), text);
+    const missing = byCode(await client.diagnostics(county(), original), 'schema-required')[0];
+    expect(await preview()).toEqual({ version: original, errors: 1, firstError: { line: missing.range.start.line, message: missing.message } });
+    // With the title: the plan the CLI reads from the same text, at its own asOf, with the window the checks used.
+    const titled = text.replace('          - due: July 2018', '          - title: Sign off\n            due: July 2018');
+    const version = await client.change(county(), titled);
+    await client.diagnostics(county(), version);
+    expect(await preview()).toEqual({ version, errors: 0, plan: { value: readPlanFile(titled, { fileName: 'county-agreement.plan.yaml' }).value, asOf: '2018-06-30', lang: 'en', dueSoonDays: DEFAULT_DUE_SOON_DAYS } });
+    // An action and a milestone, named as the preview names them (path and key), at their place in the text.
+    const lines = titled.split('\n');
+    const action = (await item({ path: ['themes', 0, 'actions', 1], key: '2.2', kind: 'action' }))!;
+    expect(action.version).toBe(version);
+    expect(lines[action.range.start.line].slice(action.range.start.character)).toBe("id: '2.2'");
+    // A milestone with no id has a key from its place.
+    const signOff = (await item({ path: ['themes', 1, 'actions', 0, 'milestones', 0], key: '3.1-m1', kind: 'milestone' }))!;
+    expect(lines[signOff.range.start.line]).toContain('title: Sign off');
+    // By key when the path has moved since the preview was drawn; nothing when the item is gone.
+    expect((await item({ path: ['themes', 1, 'actions', 0], key: '2.2' }))!.range).toEqual(action.range);
+    expect(await item({ key: '9.9' })).toBeNull();
+    // Requests the server does not take: wrong types, nothing named, a register, no document.
+    expect(await item({ key: 3 })).toBeNull();
+    expect(await item({ path: 'themes', key: '2.2' })).toBeNull();
+    expect(await item({ kind: 'theme', key: '2.2' })).toBeNull();
+    expect(await item({})).toBeNull();
+    expect(await client.connection.sendRequest('plankit/planItem', { textDocument: { uri: countyRegister() }, key: 'KFRS' })).toBeNull();
+    expect(await client.connection.sendRequest('plankit/planPreview', { textDocument: { uri: countyRegister() } })).toBeNull();
+    expect(await client.connection.sendRequest('plankit/planPreview', {})).toBeNull();
+    await client.diagnostics(county(), await client.change(county(), text));
+  });
+
+  it('checks an untitled document by its language (a plan from Plankit: New Plan), and clears its findings when it closes', async () => {
+    const uri = 'untitled:Untitled-1';
+    const version = await client.open(uri, 'title: A new plan\nthemes:\n  - title: Safer streets\n    actions:\n      - id: "1.1"\n        lead: Kent Police\n        due: March 2017\n', 'plankit-plan');
+    const findings = await client.diagnostics(uri, version);
+    // Read as a plan in YAML: the action has no title (schema), and is overdue (a check).
+    expect(findings.map((finding) => finding.code).sort()).toEqual(['overdue', 'schema-required']);
+    expect(await client.connection.sendRequest('plankit/planStatus', { textDocument: { uri } })).toMatchObject({ version, errors: 1 });
+    await client.close(uri);
+    // Cleared under the document's own URI.
+    await client.waitFor('the untitled plan’s findings cleared', () => client.published.get(uri)?.at(-1)?.diagnostics.length === 0 || undefined);
+    expect([...client.published.keys()].filter((key) => key.startsWith(uri))).toEqual([uri]);
+    // JSON by its language: a JSON syntax error, not a YAML one; a register by its language.
+    const json = 'untitled:Untitled-2';
+    expect((await client.diagnostics(json, await client.open(json, '{ "title": "A plan", "themes": [ }', 'plankit-plan-json'))).map((finding) => finding.code)).toContain('json-syntax');
+    const register = 'untitled:Untitled-3';
+    const registerFindings = await client.diagnostics(register, await client.open(register, 'agencies:\n  - id: KP\n', 'plankit-agencies'));
+    expect(registerFindings.map((finding) => finding.message).join('\n')).toMatch(/name/);
+    expect(await client.connection.sendRequest('plankit/planStatus', { textDocument: { uri: register } })).toBeNull();
+    // An untitled document in another language is not Plankit's.
+    const other = 'untitled:Untitled-4';
+    await client.open(other, 'title: [', 'yaml');
+    // (The server answers requests in order: once it has answered one sent after the open, it has seen the open.)
+    await client.connection.sendRequest('plankit/planStatus', { textDocument: { uri: other } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(client.publishCount(other)).toBe(0);
+    for (const name of [json, register, other]) await client.close(name);
   });
 
   it('goes from an agency to its register entry, and from a link to the action', async () => {

@@ -317,6 +317,35 @@ export function planStatusOf(check: Pick<FileCheck, 'planFile' | 'analysis'>): P
   return { errors: 0, counts: planCounts(check.analysis) };
 }
 
+/** What a preview of a checked plan shows: the plan, or why it cannot be shown. A plain value (it goes over the wire as JSON). */
+export interface PlanPreview {
+  /** Syntax and schema errors: while there are any, the plan is not shown. */
+  errors: number;
+  /** The first error's line (zero-based) and message. */
+  firstError?: { line: number; message: string };
+  /** The plan to show, when the text holds one with no errors. */
+  plan?: {
+    /** The plan as a plain JSON value: what the elements' `.plan` property takes. */
+    value: unknown;
+    /** The as-of date the check reported at. */
+    asOf: IsoDate;
+    lang: 'en' | 'cy';
+    /** The due-soon window the check used, in days. */
+    dueSoonDays: number;
+  };
+}
+
+/** What a preview shows of a checked file: undefined for a register. */
+export function planPreviewOf(check: Pick<FileCheck, 'planFile' | 'analysis'>): PlanPreview | undefined {
+  const planFile = check.planFile;
+  if (!planFile) return undefined;
+  const errors = planFile.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  if (errors.length > 0) return { errors: errors.length, firstError: { line: errors[0].range.start.line, message: errors[0].message } };
+  const analysis = check.analysis;
+  if (!planFile.plan || planFile.value === undefined || !analysis) return { errors: 0 };
+  return { errors: 0, plan: { value: planFile.value, asOf: analysis.asOf, lang: planFile.plan.lang, dueSoonDays: analysis.dueSoonDays } };
+}
+
 /**
  * Checks one plan or register file the way every front end does: reads it, follows its register
  * files and linked plans through the host, and runs every check. The CLI and the language server

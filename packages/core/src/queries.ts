@@ -1,4 +1,5 @@
 import { AgencyIndex } from './agencies.js';
+import type { PathSegment } from './ast.js';
 import { addDays, compareIsoDates, daysBetween, type IsoDate } from './dates.js';
 import { deadlineOf, nextOccurrence, type DueInterpretation } from './due.js';
 import type { Action, Agency, AgencyMention, Milestone, Plan, Theme, Update } from './model.js';
@@ -396,4 +397,29 @@ export function planCounts(analysis: PlanAnalysis): PlanCounts {
     noStatus: counts.get('none') ?? 0,
     otherStatus: counts.get('unknown') ?? 0,
   };
+}
+
+/** An action or milestone as another view of the same plan names it (a preview built from the plain value). */
+export interface PlanItemSelection {
+  /** The item's path in the plan, e.g. ['themes', 0, 'actions', 2]. */
+  path?: readonly PathSegment[];
+  /** Its stable key (the id as written, else made from its place). */
+  key?: string;
+  kind?: 'action' | 'milestone';
+}
+
+/**
+ * The item a selection names in this version of the plan: by its path when the item there has the
+ * same key (the text may have changed since the other view was drawn), else the first item with
+ * that key (and kind, when given).
+ */
+export function findPlanItem(plan: Plan, selection: PlanItemSelection): PlanItem | undefined {
+  const items = plan.themes.flatMap((theme) => theme.actions.flatMap((action): PlanItem[] => [action, ...action.milestones]));
+  const path = selection.path;
+  if (path) {
+    const byPath = items.find((item) => item.path.length === path.length && item.path.every((segment, index) => segment === path[index]));
+    if (byPath && (selection.key === undefined || byPath.key === selection.key)) return byPath;
+  }
+  if (selection.key === undefined) return undefined;
+  return items.find((item) => item.key === selection.key && (selection.kind === undefined || item.kind === selection.kind));
 }
