@@ -61,7 +61,10 @@ export function previewHtml(page: PreviewPage): string {
   <main>
     <p id="plankit-message" class="message" role="status" hidden></p>
     <plan-source id="plankit-plan">
-      <plan-summary heading-level="1"></plan-summary>
+      <!-- Counting milestones too: many plans date only their milestones (Sevenoaks keeps RAG on
+           milestone rows), and a summary of actions alone would say nothing is overdue while the
+           Problems panel and the status bar list the overdue milestones. -->
+      <plan-summary heading-level="1" count="all"></plan-summary>
       <plan-action-table columns="id title lead due status update"></plan-action-table>
       <plan-milestone-timeline></plan-milestone-timeline>
     </plan-source>

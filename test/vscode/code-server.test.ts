@@ -102,6 +102,28 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | fal
   throw new Error(`Timed out after ${timeout} ms waiting for ${what}${lastError ? ` (last error: ${(lastError as Error).message})` : ''}`);
 }
 
+/** The user's settings.json in the code-server's user data folder (VS Code follows changes to it). */
+let userSettingsFile: string | undefined;
+
+/** Writes the user's settings: the reporting date AS_OF and a quiet workbench, with `changes` over them. */
+function writeUserSettings(changes: Record<string, unknown>): void {
+  const settings = {
+    'plankit.asOf': AS_OF,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'security.workspace.trust.enabled': false,
+    'remote.autoForwardPorts': false,
+    'extensions.ignoreRecommendations': true,
+    'extensions.autoCheckUpdates': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'git.enabled': false,
+    'chat.commandCenter.enabled': false,
+  };
+  writeFileSync(userSettingsFile!, JSON.stringify({ ...settings, ...changes }, null, 2));
+}
+
 async function startCodeServer(): Promise<string> {
   temp = mkdtempSync(join(tmpdir(), 'plankit-code-server-'));
   const userData = join(temp, 'user-data');
@@ -110,27 +132,8 @@ async function startCodeServer(): Promise<string> {
   workspaceDir = workspace;
   for (const dir of [join(userData, 'User'), extensions, workspace, join(temp, 'config'), join(temp, 'data')]) mkdirSync(dir, { recursive: true });
   for (const file of [planName, 'kent.agencies.yaml']) copyFileSync(join(root, 'examples', file), join(workspace, file));
-  writeFileSync(
-    join(userData, 'User/settings.json'),
-    JSON.stringify(
-      {
-        'plankit.asOf': AS_OF,
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'workbench.enableExperiments': false,
-        'security.workspace.trust.enabled': false,
-        'remote.autoForwardPorts': false,
-        'extensions.ignoreRecommendations': true,
-        'extensions.autoCheckUpdates': false,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-        'git.enabled': false,
-        'chat.commandCenter.enabled': false,
-      },
-      null,
-      2,
-    ),
-  );
+  userSettingsFile = join(userData, 'User/settings.json');
+  writeUserSettings({});
   const installed = spawnSync(codeServerBin, ['--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], { encoding: 'utf8', timeout: 120_000, env: isolatedEnv() });
   expect(`${installed.stdout}${installed.stderr}`, 'code-server --install-extension').toContain("Extension 'plankit-0.1.0.vsix' was successfully installed.");
   expect(existsSync(join(extensions, `plankit.plankit-vscode-${manifest.version}`, 'dist', 'server.js'))).toBe(true);
@@ -176,6 +179,19 @@ function quickOpen(name: string): Promise<void> {
 
 function runCommand(title: string): Promise<void> {
   return pick('Control+Shift+P', `>${title}`, title);
+}
+
+/** Sets plankit.asOf in VS Code's Settings editor, as an officer would, and closes the editor again. */
+async function setAsOfInSettingsEditor(value: string): Promise<void> {
+  await runCommand('Preferences: Open User Settings');
+  const search = await page!.waitForSelector('.settings-editor .settings-header .suggest-input-container textarea, .settings-editor .settings-header input', { timeout: 30_000 });
+  await search.fill('plankit.asOf');
+  // The list is filtered after a pause: until then the first text box is another setting's.
+  await page!.waitForSelector('.settings-editor .settings-count-widget:has-text("1 Setting Found")', { timeout: 30_000 });
+  const input = page!.locator('.settings-editor .setting-item-contents', { hasText: 'Plankit: As Of' }).locator('input');
+  await input.fill(value);
+  await waitFor('the setting saved', () => /"plankit\.asOf":\s*"([^"]*)"/.exec(readFileSync(userSettingsFile!, 'utf8'))?.[1] === value);
+  await page!.keyboard.press('Control+W');
 }
 
 /** The webview frame that holds the preview page (VS Code nests it: index.html > fake.html). */
@@ -353,6 +369,12 @@ describe('the extension in VS Code (code-server)', { timeout: STEP_TIMEOUT }, ()
     // The caption and summary are at the as-of date from the settings.
     const caption = await frame.evaluate(() => document.querySelector('plan-action-table')?.shadowRoot?.querySelector('caption')?.textContent ?? '');
     expect(caption.replace(/\s+/g, ' ')).toContain('As at 23 November 2026');
+    // The summary counts the overdue milestones as well as actions: the figure the status bar and the
+    // Problems panel give (this plan dates its milestones, so no action is overdue by itself).
+    const overdue = (await checkedAtAsOf()).analysis!.overdue();
+    expect(overdue.filter((item) => item.kind === 'milestone').length).toBeGreaterThan(0);
+    const summaryOverdue = await waitFor('the summary’s overdue count', () => frame.evaluate(() => document.querySelector('plan-summary')?.shadowRoot?.querySelector('[data-count="overdue"] dd')?.textContent?.trim()));
+    expect(summaryOverdue).toBe(String(overdue.length));
     const csp = await frame.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
     // VS Code's cspSource is "'self' https://*.vscode-cdn.net": styles and images from there only.
     const [, styles, images] = csp.match(/^default-src 'none'; script-src 'nonce-[A-Za-z0-9]{32}'; style-src ([^;]+); img-src ([^;]+) data:$/) ?? [];
@@ -414,6 +436,16 @@ describe('the extension in VS Code (code-server)', { timeout: STEP_TIMEOUT }, ()
     // The status bar counts the plan again (the title's words change no count).
     const counts = planStatusText(planCounts((await checkedAtAsOf()).analysis!)).text;
     await waitFor('the status bar to count the plan again', async () => (await statusBarText('Plan:')) === counts);
+
+    // The officer changes the reporting date in the Settings editor: the server checks the plan again
+    // at it, and the preview and the status bar follow.
+    const caption = () => frame.evaluate(() => (document.querySelector('plan-action-table')?.shadowRoot?.querySelector('caption')?.textContent ?? '').replace(/\s+/g, ' '));
+    await setAsOfInSettingsEditor('2011-03-31');
+    await waitFor('the preview at the new date', async () => (await caption()).includes('As at 31 March 2011'));
+    await waitFor('the status bar at the new date', async () => (await statusBarText('Plan:')) !== counts);
+    await setAsOfInSettingsEditor(AS_OF);
+    await waitFor('the preview back at the first date', async () => (await caption()).includes('As at 23 November 2026'));
+    await waitFor('the status bar back at the first date', async () => (await statusBarText('Plan:')) === counts);
   });
 
   it('opens a new plan from the template with New Plan, and counts it in the status bar', async (context) => {
