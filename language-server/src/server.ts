@@ -167,10 +167,14 @@ export function startServer(connection: Connection = connectionFromCommandLine()
     settings = normaliseSettings(initializationSettings);
   };
 
-  /** The entry for a request's document: its check at the current version. */
+  /**
+   * The entry for a request's document: its check at the current version. None for a file that is
+   * not a plan or register (by its name, or by its language when opened): an editor may start the
+   * server for every YAML file, and a docker-compose.yml must not be offered a plan's keys.
+   */
   const entryOf = async (uri: string): Promise<DocumentCheck | undefined> => {
     const fileName = workspace.fileNameOf(uri);
-    if (!workspace.isOpen(fileName) && !workspace.isPlankitName(fileName)) return undefined;
+    if (!workspace.isPlankitName(fileName)) return undefined;
     return workspace.check(fileName);
   };
 

@@ -295,11 +295,25 @@ describe('an open plan', () => {
     // An untitled document in another language is not Plankit's.
     const other = 'untitled:Untitled-4';
     await client.open(other, 'title: [', 'yaml');
-    // (The server answers requests in order: once it has answered one sent after the open, it has seen the open.)
-    await client.connection.sendRequest('plankit/planStatus', { textDocument: { uri: other } });
+    expect(await client.connection.sendRequest('plankit/planStatus', { textDocument: { uri: other } })).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(client.publishCount(other)).toBe(0);
     for (const name of [json, register, other]) await client.close(name);
+  });
+
+  it('leaves other YAML files alone (an editor may start it for every YAML file): no findings, completion, hover or outline', async () => {
+    const uri = uriOf(file('docker-compose.yml'));
+    await client.open(uri, 'services:\n  web:\n    image: nginx\n\n', 'yaml');
+    const completion = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 3, character: 0 } })) as CompletionList | CompletionItem[] | null;
+    expect(Array.isArray(completion) ? completion : (completion?.items ?? [])).toEqual([]);
+    expect(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 2 } })).toBeNull();
+    expect((await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) ?? []).toEqual([]);
+    expect((await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } })) ?? []).toEqual([]);
+    expect((await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? []).toEqual([]);
+    expect(await client.connection.sendRequest('plankit/planPreview', { textDocument: { uri } })).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(client.publishCount(uri)).toBe(0);
+    await client.close(uri);
   });
 
   it('goes from an agency to its register entry, and from a link to the action', async () => {
