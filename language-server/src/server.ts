@@ -66,7 +66,10 @@ const PLAN_ITEM_METHOD = 'plankit/planItem';
 /** Starts a server on a connection (the process's stdio, IPC or socket by default). */
 export function startServer(connection: Connection = connectionFromCommandLine()): void {
   const documents = new TextDocuments(TextDocument);
+  /** The window's settings (asked for without a scope), for files outside every workspace folder. */
   let settings: Settings = DEFAULT_SETTINGS;
+  /** Each workspace folder's settings (VS Code's folder settings over the window's), by folder. */
+  let folderSettings = new Map<string, Settings>();
   let capabilities: ClientCapabilities = {};
   /** Which optional diagnostic fields the client takes (from initialize). */
   let diagnosticSupport: DiagnosticSupport = FULL_DIAGNOSTIC_SUPPORT;
@@ -75,7 +78,14 @@ export function startServer(connection: Connection = connectionFromCommandLine()
   let initializationSettings: unknown;
   const today = (): IsoDate => civilDateInLondon(new Date());
   const log = (message: string) => connection.console.log(message);
-  const workspace = new Workspace(documents, () => settings, today, log);
+  /** The settings a file is checked with: its workspace folder's. */
+  const settingsFor = (fileName: string): Settings => {
+    const folder = workspace.folderOf(fileName);
+    return (folder !== undefined ? folderSettings.get(folder) : undefined) ?? settings;
+  };
+  /** Whether any folder (or the window) asks for the whole workspace to be checked. */
+  const checkingWorkspace = () => settings.checkWorkspace || [...folderSettings.values()].some((folder) => folder.checkWorkspace);
+  const workspace = new Workspace(documents, (fileName) => settingsFor(fileName), today, log);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** How long each file's last check took, in milliseconds (for the pause after a keystroke). */
   const checkTimes = new Map<string, number>();
@@ -103,7 +113,7 @@ export function startServer(connection: Connection = connectionFromCommandLine()
       }
     };
 
-  const shouldPublish = (fileName: string) => (workspace.isOpen(fileName) && workspace.isPlankitName(fileName)) || (settings.checkWorkspace && workspace.workspaceFiles.has(fileName));
+  const shouldPublish = (fileName: string) => (workspace.isOpen(fileName) && workspace.isPlankitName(fileName)) || (settingsFor(fileName).checkWorkspace && workspace.workspaceFiles.has(fileName));
 
   /** Checks a file (after a short pause) and publishes its findings; then its dependents. */
   const schedule = (fileName: string, delay = 0) => {
@@ -131,7 +141,7 @@ export function startServer(connection: Connection = connectionFromCommandLine()
     // A newer version came in while this one was checked: its own run will publish.
     if (entry.stamp !== workspace.stampOf(fileName) || stamp !== entry.stamp) return;
     published.add(fileName);
-    await connection.sendDiagnostics({ uri: entry.uri, version: workspace.isOpen(fileName) ? entry.version : undefined, diagnostics: diagnosticsOf(entry, settings, diagnosticSupport) });
+    await connection.sendDiagnostics({ uri: entry.uri, version: workspace.isOpen(fileName) ? entry.version : undefined, diagnostics: diagnosticsOf(entry, settingsFor(fileName), diagnosticSupport) });
     idle.checked();
   });
 
@@ -154,17 +164,25 @@ export function startServer(connection: Connection = connectionFromCommandLine()
     for (const fileName of new Set([...workspace.allFiles(), ...published])) schedule(fileName);
   };
 
+  /**
+   * Asks for the settings: the window's, and each workspace folder's in the same request (a folder's
+   * own `.vscode/settings.json` can set another reporting date). Without workspace/configuration,
+   * the ones given at start-up or in the last didChangeConfiguration apply everywhere.
+   */
   const loadSettings = async () => {
     if (configurationSupport) {
       try {
-        const [section] = await connection.workspace.getConfiguration([{ section: 'plankit' }]);
-        settings = normaliseSettings(section ?? initializationSettings);
+        const folders = [...workspace.folders];
+        const sections = await connection.workspace.getConfiguration([{ section: 'plankit' }, ...folders.map((folder) => ({ section: 'plankit', scopeUri: workspace.uriOf(folder) }))]);
+        settings = normaliseSettings(sections[0] ?? initializationSettings);
+        folderSettings = new Map(folders.map((folder, index) => [folder, sections[index + 1] == null ? settings : normaliseSettings(sections[index + 1])]));
         return;
       } catch (error) {
         log(`Could not read the settings: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     settings = normaliseSettings(initializationSettings);
+    folderSettings = new Map();
   };
 
   /**
@@ -228,6 +246,7 @@ export function startServer(connection: Connection = connectionFromCommandLine()
           safe('workspace folders', undefined, async (event) => {
             const removed = new Set(event.removed.map((folder) => workspace.fileNameOf(folder.uri)));
             workspace.folders = [...workspace.folders.filter((folder) => !removed.has(folder)), ...event.added.map((folder) => workspace.fileNameOf(folder.uri))];
+            await loadSettings();
             await scanAndCheck();
           }),
         );
@@ -243,7 +262,7 @@ export function startServer(connection: Connection = connectionFromCommandLine()
     await workspace.scan();
     for (const fileName of before) if (!workspace.workspaceFiles.has(fileName)) schedule(fileName);
     for (const fileName of workspace.openFiles()) schedule(fileName);
-    if (!settings.checkWorkspace || pullMode) return refreshPull();
+    if (!checkingWorkspace() || pullMode) return refreshPull();
     for (const fileName of workspace.allFiles()) {
       if (workspace.isOpen(fileName)) continue;
       await publish(fileName);
@@ -255,9 +274,9 @@ export function startServer(connection: Connection = connectionFromCommandLine()
   connection.onDidChangeConfiguration(
     safe('configuration', undefined, async (change) => {
       if (!configurationSupport) initializationSettings = (change.settings as { plankit?: unknown } | undefined)?.plankit ?? initializationSettings;
-      const before = settings.checkWorkspace;
+      const before = checkingWorkspace();
       await loadSettings();
-      if (settings.checkWorkspace && !before) await scanAndCheck();
+      if (checkingWorkspace() && !before) await scanAndCheck();
       else recheckAll();
     }),
   );
@@ -308,22 +327,24 @@ export function startServer(connection: Connection = connectionFromCommandLine()
       // The answer is sent before a collection this asks for runs (that waits for setImmediate).
       idle.checked();
       if (!entry) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const resultId = hashOf(resultIdOf(entry, settings));
+      const fileSettings = settingsFor(entry.fileName);
+      const resultId = hashOf(resultIdOf(entry, fileSettings));
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(entry, settings, diagnosticSupport) };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(entry, fileSettings, diagnosticSupport) };
     }),
   );
   connection.languages.diagnostics.onWorkspace(
     safe('workspace diagnostics', { items: [] }, async (params) => {
       const previous = new Map(params.previousResultIds.map((entry) => [entry.uri, entry.value]));
       const items: WorkspaceDocumentDiagnosticReport[] = [];
-      if (!settings.checkWorkspace) return { items };
       for (const fileName of workspace.allFiles()) {
+        const fileSettings = settingsFor(fileName);
+        if (!fileSettings.checkWorkspace) continue;
         const entry = await workspace.check(fileName);
-        const resultId = hashOf(resultIdOf(entry, settings));
+        const resultId = hashOf(resultIdOf(entry, fileSettings));
         const version = workspace.isOpen(fileName) ? (entry.version ?? null) : null;
         if (previous.get(entry.uri) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: entry.uri, version, resultId });
-        else items.push({ kind: DocumentDiagnosticReportKind.Full, uri: entry.uri, version, resultId, items: diagnosticsOf(entry, settings, diagnosticSupport) });
+        else items.push({ kind: DocumentDiagnosticReportKind.Full, uri: entry.uri, version, resultId, items: diagnosticsOf(entry, fileSettings, diagnosticSupport) });
       }
       idle.checked();
       return { items };
@@ -417,16 +438,14 @@ export function startServer(connection: Connection = connectionFromCommandLine()
   );
   connection.languages.inlayHint.on(
     safe('inlay hints', [], async (params) => {
-      if (!settings.inlayHints) return [];
       const entry = await entryOf(params.textDocument.uri);
-      return entry ? inlayHints(entry, params.range) : [];
+      return entry && settingsFor(entry.fileName).inlayHints ? inlayHints(entry, params.range) : [];
     }),
   );
   connection.onCodeLens(
     safe('code lens', [], async (params) => {
-      if (!settings.codeLens) return [];
       const entry = await entryOf(params.textDocument.uri);
-      return entry ? codeLenses(entry) : [];
+      return entry && settingsFor(entry.fileName).codeLens ? codeLenses(entry) : [];
     }),
   );
 

@@ -84,7 +84,7 @@ export class Workspace {
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly settings: () => Settings,
+    private readonly settings: (fileName: string) => Settings,
     private readonly today: () => IsoDate,
     private readonly log: (message: string) => void = () => {},
   ) {}
@@ -223,8 +223,8 @@ export class Workspace {
   // -------------------------------------------------------------------------------------------
   // Checks
 
-  private checkKey(): string {
-    return `${checkSettingsKey(this.settings())}|${this.today()}`;
+  private checkKey(fileName: string): string {
+    return `${checkSettingsKey(this.settings(fileName))}|${this.today()}`;
   }
 
   /** Whether a cached check still holds: same text, same settings and day, same registers and linked plans. */
@@ -241,7 +241,7 @@ export class Workspace {
   /** The cached check of a file, if it is still fresh (no work done). */
   cached(fileName: string): DocumentCheck | undefined {
     const entry = this.cache.get(fileName);
-    return entry && this.isFresh(entry, this.checkKey()) ? entry : undefined;
+    return entry && this.isFresh(entry, this.checkKey(fileName)) ? entry : undefined;
   }
 
   /** The latest check of a file, fresh or not (for completion while the text is half written). */
@@ -254,7 +254,7 @@ export class Workspace {
    * changed, else made once (concurrent callers share it). Never throws.
    */
   async check(fileName: string): Promise<DocumentCheck> {
-    const key = this.checkKey();
+    const key = this.checkKey(fileName);
     if (!this.watching) {
       const entry = this.cache.get(fileName);
       if (entry) for (const dep of entry.deps.keys()) await this.refresh(dep);
@@ -286,7 +286,7 @@ export class Workspace {
       },
       resolve: (from, relative) => (path.isAbsolute(from) ? path.resolve(path.dirname(from), relative) : relative),
     };
-    const settings = this.settings();
+    const settings = this.settings(fileName);
     let text: string;
     if (document) text = document.getText();
     else {
@@ -394,6 +394,18 @@ export class Workspace {
   }
 
   /** Whether a file is inside one of the workspace folders (and not in a skipped folder). */
+  /** The workspace folder a file is in (the innermost, when folders nest), if any. */
+  folderOf(fileName: string): string | undefined {
+    if (!path.isAbsolute(fileName)) return undefined;
+    let found: string | undefined;
+    for (const folder of this.folders) {
+      const relative = path.relative(folder, fileName);
+      if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
+      if (found === undefined || folder.length > found.length) found = folder;
+    }
+    return found;
+  }
+
   inWorkspace(fileName: string): boolean {
     if (!path.isAbsolute(fileName) || !this.isPlankitName(fileName)) return false;
     return this.folders.some((folder) => {

@@ -98,7 +98,15 @@ export class LspClient {
   readonly texts = new Map<string, string>();
   exited = false;
 
-  constructor(settings: Record<string, unknown> = {}) {
+  /**
+   * @param settings the `plankit` section the client answers with
+   * @param folderSettings per folder URI, settings over those for a request scoped to that folder
+   *        (as VS Code merges a folder's own settings over the user's and the workspace's)
+   */
+  constructor(
+    settings: Record<string, unknown> = {},
+    readonly folderSettings: Record<string, Record<string, unknown>> = {},
+  ) {
     this.settings = settings;
     this.child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.on('exit', () => {
@@ -121,7 +129,7 @@ export class LspClient {
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests.push(params);
-      return params.items.map((item) => (item.section === 'plankit' ? this.settings : null));
+      return params.items.map((item) => (item.section === 'plankit' ? { ...this.settings, ...(item.scopeUri ? this.folderSettings[item.scopeUri] : undefined) } : null));
     });
     this.connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);

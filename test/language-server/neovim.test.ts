@@ -81,7 +81,7 @@ interface NvimResult {
   /** Whether Neovim said it shows a code's link (publishDiagnostics.codeDescriptionSupport). */
   advertisedCodeDescription: boolean;
   uri: string;
-  configurationRequests: { items: { section?: string }[] }[];
+  configurationRequests: { items: { section?: string; scopeUri?: string }[] }[];
   opened: {
     version: number;
     bufferVersion: number;
@@ -199,7 +199,8 @@ describe('Neovim as the LSP client', () => {
     const withConfiguration = results.get('configuration')!;
     expect(withConfiguration.advertisedConfiguration).toBe(true);
     expect(withConfiguration.configurationRequests.length).toBeGreaterThan(0);
-    expect(withConfiguration.configurationRequests[0].items).toEqual([{ section: 'plankit' }]);
+    // The window's settings, and the workspace folder's (Neovim answers both from its settings table).
+    expect(withConfiguration.configurationRequests[0].items).toEqual([{ section: 'plankit' }, { section: 'plankit', scopeUri: uriOf(workspace) }]);
     const without = results.get('didChangeConfiguration')!;
     expect(without.advertisedConfiguration).toBe(false);
     expect(without.configurationRequests).toEqual([]);

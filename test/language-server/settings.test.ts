@@ -73,12 +73,52 @@ describe('settings from workspace/configuration', () => {
       const list = client.published.get(uri) ?? [];
       if (list.length <= before) return undefined;
       const last = list[list.length - 1].diagnostics;
+      console.log('DEBUG', list.length, before, codes(last, 'overdue').map((d) => d.severity).join(','), JSON.stringify(client.configurationRequests.at(-1)));
       return codes(last, 'overdue').length > 0 && codes(last, 'overdue').every((d) => d.severity === DiagnosticSeverity.Information) ? last : undefined;
     });
     // Back to the plan's own asOf (30 June 2018) and the default window: nothing due soon, agencies checked again.
     expect(codes(diagnostics, 'due-soon')).toEqual([]);
     expect(codes(diagnostics, 'unknown-agency')).toHaveLength(2);
     expect(codes(diagnostics, 'overdue')[0].message).toContain('overdue at 30 June 2018');
+  });
+});
+
+describe('settings of each workspace folder', () => {
+  it('checks each folder’s plans with that folder’s settings (VS Code’s folder settings), and follows a change to them', async () => {
+    const first = makeWorkspace();
+    const second = makeWorkspace();
+    workspaces.push(first, second);
+    // The window reports at 23 November 2026; the second folder at 1 December 2026, with overdue an error.
+    const client = new LspClient({ asOf: '2026-11-23' }, { [uriOf(second)]: { asOf: '2026-12-01', severity: { overdue: 'error' } } });
+    clients.push(client);
+    await client.initialize([first, second]);
+    const plan = 'sevenoaks-alcohol-drug-strategy-2011.plan.yaml';
+    const inFirst = uriOf(path.join(first, plan));
+    const inSecond = uriOf(path.join(second, plan));
+    const text = fs.readFileSync(path.join(first, plan), 'utf8');
+    const firstOverdue = codes(await client.diagnostics(inFirst, await client.open(inFirst, text)), 'overdue');
+    const secondOverdue = codes(await client.diagnostics(inSecond, await client.open(inSecond, text)), 'overdue');
+    // The same text, the same overdue milestones (all due in 2011), each folder's severity and date.
+    expect(firstOverdue.length).toBeGreaterThan(0);
+    expect(secondOverdue.map((d) => d.range)).toEqual(firstOverdue.map((d) => d.range));
+    expect(firstOverdue.every((d) => d.severity === DiagnosticSeverity.Warning && d.message.includes('at 23 November 2026'))).toBe(true);
+    expect(secondOverdue.every((d) => d.severity === DiagnosticSeverity.Error && d.message.includes('at 1 December 2026'))).toBe(true);
+    expect(await client.connection.sendRequest('plankit/planStatus', { textDocument: { uri: inFirst } })).toMatchObject({ counts: { asOf: '2026-11-23' } });
+    expect(await client.connection.sendRequest('plankit/planStatus', { textDocument: { uri: inSecond } })).toMatchObject({ counts: { asOf: '2026-12-01' } });
+    // The second folder's settings change (its own date goes): its plan is checked again with them.
+    const before = client.publishCount(inSecond);
+    client.folderSettings[uriOf(second)] = { severity: { overdue: 'information' } };
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    const changed = await client.waitFor('the second folder’s plan checked with its new settings', () => {
+      const list = client.published.get(inSecond) ?? [];
+      if (list.length <= before) return undefined;
+      const overdue = codes(list[list.length - 1].diagnostics, 'overdue');
+      return overdue.length > 0 && overdue.every((d) => d.severity === DiagnosticSeverity.Information) ? overdue : undefined;
+    });
+    expect(changed.every((d) => d.message.includes('at 23 November 2026'))).toBe(true);
+    expect(await client.connection.sendRequest('plankit/planStatus', { textDocument: { uri: inSecond } })).toMatchObject({ counts: { asOf: '2026-11-23' } });
+    // The first folder's findings are as they were.
+    expect(codes((client.published.get(inFirst) ?? []).at(-1)!.diagnostics, 'overdue')).toEqual(firstOverdue);
   });
 });
 
