@@ -9,17 +9,18 @@ import {
   type SchemaKind,
 } from '@plankit/core';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { markdownText as md } from './markdown.js';
 import { baseName, fieldOf, isAgencyPath, itemHolding, linesOf } from './plan-index.js';
 import type { DocumentCheck } from './workspace.js';
 
 /** Where an agency is defined, in words. */
 export function agencyWhere(agency: Agency): string {
-  return agency.source ? `registered in ${baseName(agency.source)}` : "defined in this plan's agencies";
+  return agency.source ? `registered in ${md(baseName(agency.source))}` : "defined in this plan's agencies";
 }
 
 function agencyLine(agency: Agency): string {
   const kind = agency.kind ? ` (${agency.kind})` : '';
-  return `**${agency.name}**${agency.name === agency.id ? '' : ` — ${agency.id}`}${kind}, ${agencyWhere(agency)}`;
+  return `**${md(agency.name)}**${agency.name === agency.id ? '' : ` — ${md(agency.id)}`}${md(kind)}, ${agencyWhere(agency)}`;
 }
 
 /** Hover over a key (the schema's words), an agency, a "by when" text or a status. */
@@ -51,31 +52,31 @@ export function hover(entry: DocumentCheck, position: Position): Hover | null {
     const agencies = index?.match(text)?.agencies ?? (kind === 'register' ? entry.check.registerFile?.register?.agencies.filter((agency) => agency.id === text) : undefined) ?? [];
     if (agencies.length > 0) return markdown(agencies.map(agencyLine).join('\n\n'));
     const suggestion = index?.suggest(text);
-    return markdown(`“${text}” is not in the agency register.${suggestion ? ` Did you mean **${suggestion.agency.name}** (${suggestion.agency.id})?` : ''}`);
+    return markdown(`“${md(text)}” is not in the agency register.${suggestion ? ` Did you mean **${md(suggestion.agency.name)}** (${md(suggestion.agency.id)})?` : ''}`);
   }
   // An agency's own id in a register or in the plan's agencies.
   if (field === 'id' && location.path.length >= 3 && location.path[location.path.length - 3] === 'agencies') {
     const agencies = kind === 'register' ? entry.check.registerFile?.register?.agencies : analysis?.plan.agencies;
     const agency = agencies?.find((candidate) => candidate.id === text);
-    if (agency) return markdown(`${agencyLine(agency)}${agency.aliases.length > 0 ? `\n\nAlso written: ${agency.aliases.map((alias) => `“${alias}”`).join(', ')}` : ''}`);
+    if (agency) return markdown(`${agencyLine(agency)}${agency.aliases.length > 0 ? `\n\nAlso written: ${agency.aliases.map((alias) => `“${md(alias)}”`).join(', ')}` : ''}`);
   }
   if (kind === 'plan' && analysis && field === 'due') {
     const item = itemHolding(entry, location.path);
     const interpretation = item?.due?.interpretation ?? interpretDue(text, { period: analysis.plan.period });
     const state = item ? analysis.state(item) : undefined;
-    const parts = [describeDueAt(interpretation, state, analysis.asOf, analysis.plan.lang)];
-    if (interpretation.assumption) parts.push(interpretation.assumption);
-    else if (interpretation.reason && !state?.deadline) parts.push(interpretation.reason);
+    const parts = [md(describeDueAt(interpretation, state, analysis.asOf, analysis.plan.lang))];
+    if (interpretation.assumption) parts.push(md(interpretation.assumption));
+    else if (interpretation.reason && !state?.deadline) parts.push(md(interpretation.reason));
     parts.push(asOfNote(entry));
     return markdown(parts.join('\n\n'));
   }
   if (kind === 'plan' && analysis && field === 'status' && !location.path.includes('statusScheme')) {
     const definition = analysis.legend.resolve(text);
     if (!definition) {
-      return markdown(`“${text}” is not in ${analysis.plan.usesDefaultStatusScheme ? 'the default legend' : "this plan's legend"}: ${analysis.plan.statusScheme.map((entry) => entry.key).join(', ')}.`);
+      return markdown(`“${md(text)}” is not in ${analysis.plan.usesDefaultStatusScheme ? 'the default legend' : "this plan's legend"}: ${analysis.plan.statusScheme.map((entry) => md(entry.key)).join(', ')}.`);
     }
     const legend = analysis.plan.usesDefaultStatusScheme ? 'default legend' : "plan's legend";
-    return markdown(`**${definition.label}** (${definition.colour}${definition.complete ? ', complete' : ''}) — ${legend}${definition.definition ? `\n\n${definition.definition}` : ''}`);
+    return markdown(`**${md(definition.label)}** (${definition.colour}${definition.complete ? ', complete' : ''}) — ${legend}${definition.definition ? `\n\n${md(definition.definition)}` : ''}`);
   }
   const schema = schemaAtPath(kind, location.path);
   if (schema && (schema.title || schema.description)) return markdown([schema.title ? `**${schema.title}**` : undefined, schema.description].filter(Boolean).join('\n\n'));

@@ -122,6 +122,32 @@ describe('an open plan', () => {
     expect((joint!.contents as MarkupContent).value).toContain('**Kent Fire and Rescue Service** — KFRS (agency)');
   });
 
+  it('puts plan and register text into hovers and completion as text: no links, images, markup or headings from it', async () => {
+    const name = 'Safer [Official guidance](https://evil.example) ![x](https://track.example/p.png) <img src=x> `code` *bold*';
+    fs.writeFileSync(file('hostile.agencies.yaml'), `agencies:\n  - id: HX\n    name: ${JSON.stringify(name)}\n    aliases: ["<b>Hostile</b>"]\n`);
+    const uri = uriOf(file('hostile.plan.yaml'));
+    const planText = `title: T\nregisters: [hostile.agencies.yaml]\nstatusScheme:\n  - key: ok\n    label: "[OK](https://evil.example)"\n    colour: green\n    definition: "# Heading\\n<script>x</script>"\nthemes:\n  - title: A\n    actions:\n      - id: '1'\n        title: Do it\n        lead: HX\n        status: ok\n        due: March 2030\n`;
+    await client.diagnostics(uri, await client.open(uri, planText));
+    const hoverOn = async (marker: string) => ((await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: rangeOf(planText, marker).end }))!.contents as MarkupContent).value;
+    /** What the reader sees: the escapes taken out again. */
+    const rendered = (markdown: string) => markdown.replace(/\\([\\`*_[\]<>#])/g, '$1');
+    const agency = await hoverOn('lead: H');
+    expect(agency).toContain('\\[Official guidance\\](https://evil.example) !\\[x\\](https://track.example/p.png) \\<img src=x\\> \\`code\\` \\*bold\\*');
+    expect(rendered(agency)).toContain(name);
+    const status = await hoverOn('status: o');
+    expect(status).toContain('**\\[OK\\](https://evil.example)**');
+    expect(status).toContain('\\# Heading\n\\<script\\>x\\</script\\>');
+    // Completion of the lead: the same escapes in its documentation.
+    const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: rangeOf(planText, 'lead: ').end })) as CompletionList;
+    const item = list.items.find((candidate) => candidate.label === 'HX')!;
+    const documentation = (item.documentation as MarkupContent).value;
+    expect(documentation).toContain('\\[Official guidance\\]');
+    expect(documentation).toContain('“\\<b\\>Hostile\\</b\\>”');
+    expect(rendered(documentation)).toContain(name);
+    await client.close(uri);
+    fs.rmSync(file('hostile.agencies.yaml'));
+  });
+
   it('hovers a due text with its deadline and how overdue it is', async () => {
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'June 2017').start });
     const value = (hover!.contents as MarkupContent).value;
