@@ -231,6 +231,7 @@ export async function rename(workspace: Workspace, entry: DocumentCheck, positio
   if (!target || target.kind !== 'agency') throw new ResponseError(0, 'Only agency ids can be renamed.');
   const name = newName.trim();
   if (name === '') throw new ResponseError(0, 'An agency id cannot be empty.');
+  if (/[\u0000-\u001f\u007f]/.test(name)) throw new ResponseError(0, 'An agency id is written on one line, without tabs or control characters.');
   const occurrences = await agencyOccurrences(workspace, target.id, target.source, true);
   const changes: Record<string, TextEdit[]> = {};
   for (const occurrence of occurrences) {
@@ -239,14 +240,28 @@ export async function rename(workspace: Workspace, entry: DocumentCheck, positio
     const isWholeScalar = node?.kind === 'scalar' && node.start === occurrence.start && node.end === occurrence.end;
     const format = occurrence.entry.source?.format ?? 'yaml';
     let newText: string;
+    let start = occurrence.start;
+    let end = occurrence.end;
     if (isWholeScalar && node?.kind === 'scalar') {
       const style = node.style === 'plain' ? undefined : node.style === 'literal' || node.style === 'folded' ? 'single' : node.style;
       newText = formatScalar(name, format, style);
     } else {
       if (/[/&+,;]|\band\b/i.test(name)) continue; // would split a joint lead differently
-      newText = node?.kind === 'scalar' && node.style === 'double' ? JSON.stringify(name).slice(1, -1) : node?.kind === 'scalar' && node.style === 'single' ? name.replace(/'/g, "''") : name;
+      if (node?.kind === 'scalar' && node.style === 'plain' && formatScalar(name, format) !== name) {
+        // Part of a longer plain text ("KCC RS/KFRS"), and the new id cannot be written plain (a
+        // plain "KCC RS/Fire: Rescue" would be a mapping, not a text): the whole text again, quoted.
+        const text = occurrence.entry.text;
+        const before = text.slice(node.start, occurrence.start);
+        const after = text.slice(occurrence.end, node.end);
+        if (/[\r\n]/.test(before + after)) continue; // a plain text over several lines: left as written
+        newText = formatScalar(before + name + after, format);
+        start = node.start;
+        end = node.end;
+      } else {
+        newText = node?.kind === 'scalar' && node.style === 'double' ? JSON.stringify(name).slice(1, -1) : node?.kind === 'scalar' && node.style === 'single' ? name.replace(/'/g, "''") : name;
+      }
     }
-    (changes[occurrence.entry.uri] ??= []).push({ range: linesOf(occurrence.entry).rangeOf(occurrence.start, occurrence.end), newText });
+    (changes[occurrence.entry.uri] ??= []).push({ range: linesOf(occurrence.entry).rangeOf(start, end), newText });
   }
   return { changes };
 }

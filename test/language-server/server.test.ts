@@ -699,6 +699,21 @@ describe('rename', () => {
     expect(applyEdits(county, editsFor(edit, uriOf(file('county-agreement.plan.yaml'))))).toContain('lead: Kent CC\n');
   });
 
+  it('quotes a new id that cannot be written plain, also inside a joint lead, so the plan reads the same', async () => {
+    const text = client.texts.get(county())!;
+    const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'lead: KFRS').end, newName: 'Fire: KFRS #2' });
+    const changed = applyEdits(text, editsFor(edit, county()));
+    const before = readPlanFile(text, { fileName: 'county-agreement.plan.yaml' });
+    const after = readPlanFile(changed, { fileName: 'county-agreement.plan.yaml' });
+    // No new syntax error, and every lead reads as before with the id replaced.
+    expect(after.diagnostics.filter((d) => d.code === 'yaml-syntax')).toEqual([]);
+    const leads = (file: typeof before) => file.plan!.themes.flatMap((theme) => theme.actions.flatMap((action) => action.lead.map((mention) => mention.text)));
+    expect(leads(after)).toEqual(leads(before).map((lead) => (lead === 'KFRS' ? 'Fire: KFRS #2' : lead === 'KCC RS/KFRS' ? 'KCC RS/Fire: KFRS #2' : lead)));
+    expect(changed).toContain(`lead: 'KCC RS/Fire: KFRS #2'`);
+    // An id is one line.
+    await expect(client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'lead: KFRS').end, newName: 'KFRS\nstatus: done' })).rejects.toThrow(/one line/);
+  });
+
   it('refuses to rename what is not an agency id', async () => {
     const text = client.texts.get(county())!;
     await expect(client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'Road Safety').start })).rejects.toThrow(/Only agency ids can be renamed/);
