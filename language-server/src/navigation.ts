@@ -1,9 +1,9 @@
 import path from 'node:path';
 import {
   foldName,
-  formatScalar,
   locateAt,
   nodeAt,
+  replaceWithinScalarChange,
   scalarText,
   type Agency,
   type AgencyIndex,
@@ -239,29 +239,10 @@ export async function rename(workspace: Workspace, entry: DocumentCheck, positio
     const node = locateAt(occurrence.entry.root, occurrence.start)?.node;
     const isWholeScalar = node?.kind === 'scalar' && node.start === occurrence.start && node.end === occurrence.end;
     const format = occurrence.entry.source?.format ?? 'yaml';
-    let newText: string;
-    let start = occurrence.start;
-    let end = occurrence.end;
-    if (isWholeScalar && node?.kind === 'scalar') {
-      const style = node.style === 'plain' ? undefined : node.style === 'literal' || node.style === 'folded' ? 'single' : node.style;
-      newText = formatScalar(name, format, style);
-    } else {
-      if (/[/&+,;]|\band\b/i.test(name)) continue; // would split a joint lead differently
-      if (node?.kind === 'scalar' && node.style === 'plain' && formatScalar(name, format) !== name) {
-        // Part of a longer plain text ("KCC RS/KFRS"), and the new id cannot be written plain (a
-        // plain "KCC RS/Fire: Rescue" would be a mapping, not a text): the whole text again, quoted.
-        const text = occurrence.entry.text;
-        const before = text.slice(node.start, occurrence.start);
-        const after = text.slice(occurrence.end, node.end);
-        if (/[\r\n]/.test(before + after)) continue; // a plain text over several lines: left as written
-        newText = formatScalar(before + name + after, format);
-        start = node.start;
-        end = node.end;
-      } else {
-        newText = node?.kind === 'scalar' && node.style === 'double' ? JSON.stringify(name).slice(1, -1) : node?.kind === 'scalar' && node.style === 'single' ? name.replace(/'/g, "''") : name;
-      }
-    }
-    (changes[occurrence.entry.uri] ??= []).push({ range: linesOf(occurrence.entry).rangeOf(start, end), newText });
+    if (!isWholeScalar && /[/&+,;]|\band\b/i.test(name)) continue; // would split a joint lead differently
+    const change = node?.kind === 'scalar' ? replaceWithinScalarChange(occurrence.entry.text, node, occurrence.start, occurrence.end, name, format) : { start: occurrence.start, end: occurrence.end, text: name };
+    if (!change) continue; // inside a plain text over several lines: left as written
+    (changes[occurrence.entry.uri] ??= []).push({ range: linesOf(occurrence.entry).rangeOf(change.start, change.end), newText: change.text });
   }
   return { changes };
 }

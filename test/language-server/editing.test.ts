@@ -4,7 +4,7 @@
  * the words hovers and lenses show.
  */
 import { describe, expect, it } from 'vitest';
-import { completionContextAt, describeDueAt, describeThemeCounts, formatScalar, insertFieldChange, agencyEntryChange, locateAt, replaceScalarChange, themeCounts } from '../../packages/core/src/editing.js';
+import { completionContextAt, describeDueAt, describeThemeCounts, formatScalar, insertFieldChange, agencyEntryChange, locateAt, replaceScalarChange, replaceWithinScalarChange, themeCounts } from '../../packages/core/src/editing.js';
 import { interpretDue } from '../../packages/core/src/due.js';
 import { parseSource } from '../../packages/core/src/parse.js';
 import { nodeAt, type MapNode, type ScalarNode } from '../../packages/core/src/ast.js';
@@ -78,6 +78,34 @@ describe('edits', () => {
   it('keeps quotes when replacing a value', () => {
     const id = nodeAt(source.root, ['themes', 0, 'actions', 0, 'id']) as ScalarNode;
     expect(apply(plan, replaceScalarChange(id, '1.2'))).toBe(plan.replace("'1.1'", "'1.2'"));
+  });
+
+  it('replaces a part of a value (one agency of a joint lead) so that the value reads the same around it', () => {
+    const text = 'a: KCC/KFRS\nb: "KCC/KFRS"\nc: \'KCC/KFRS\'\nd: |\n  KCC/KFRS\ne: KCC/KFRS and\n  more\n';
+    const root = parseSource(text).root;
+    const partOf = (key: string) => {
+      const node = nodeAt(root, [key]) as ScalarNode;
+      const start = text.indexOf('KFRS', node.start);
+      return (replacement: string) => {
+        const change = replaceWithinScalarChange(text, node, start, start + 4, replacement);
+        return change && parseSource(apply(text, change)).root;
+      };
+    };
+    const valueAfter = (key: string, replacement: string) => (nodeAt(partOf(key)(replacement), [key]) as ScalarNode | undefined)?.value;
+    for (const key of ['a', 'b', 'c']) {
+      expect(valueAfter(key, 'Fire')).toBe('KCC/Fire');
+      // Words a plain value cannot hold bare, and quotes of either kind.
+      expect(valueAfter(key, 'Fire: Rescue #2')).toBe('KCC/Fire: Rescue #2');
+      expect(valueAfter(key, `It's "F"`)).toBe(`KCC/It's "F"`);
+    }
+    expect(valueAfter('d', 'Fire: Rescue')).toBe('KCC/Fire: Rescue\n');
+    // Plain, only the part changes; written again and quoted only when it must be.
+    const a = nodeAt(root, ['a']) as ScalarNode;
+    expect(replaceWithinScalarChange(text, a, a.start + 4, a.end, 'Fire')).toEqual({ start: a.start + 4, end: a.end, text: 'Fire' });
+    expect(replaceWithinScalarChange(text, a, a.start + 4, a.end, 'Fire: R')).toEqual({ start: a.start, end: a.end, text: "'KCC/Fire: R'" });
+    // A plain value over several lines is left as written; a replacement is one line.
+    expect(partOf('e')('Fire: Rescue')).toBeUndefined();
+    expect(partOf('a')('Fire\nb: x')).toBeUndefined();
   });
 
   it('adds a register entry like the ones before it', () => {

@@ -392,6 +392,35 @@ export function replaceScalarChange(node: ScalarNode, value: string, format: Sou
 }
 
 /**
+ * The change that puts `replacement` (one line) in place of the text from `start` to `end` inside
+ * a scalar, such as one agency of the joint lead "KCC RS/KFRS": just that part, escaped as the
+ * scalar's quotes need; or, where a plain scalar would read differently with it ("KCC RS/Fire:
+ * Rescue" would be a mapping), the whole scalar written again, quoted. Undefined when that cannot
+ * be done without changing what the rest says (a plain scalar over several lines).
+ */
+export function replaceWithinScalarChange(text: string, node: ScalarNode, start: number, end: number, replacement: string, format: SourceFormat = 'yaml'): TextChange | undefined {
+  if (start === node.start && end === node.end) return replaceScalarChange(node, replacement, format);
+  if (/[\r\n]/.test(replacement)) return undefined;
+  switch (node.style) {
+    case 'double':
+    case 'json':
+      return { start, end, text: JSON.stringify(replacement).slice(1, -1) };
+    case 'single':
+      return { start, end, text: replacement.replace(/'/g, "''") };
+    case 'literal':
+    case 'folded':
+      return { start, end, text: replacement };
+    case 'plain': {
+      if (formatScalar(replacement, format) === replacement) return { start, end, text: replacement };
+      const before = text.slice(node.start, start);
+      const after = text.slice(end, node.end);
+      if (/[\r\n]/.test(before + after)) return undefined;
+      return { start: node.start, end: node.end, text: formatScalar(before + replacement + after, format) };
+    }
+  }
+}
+
+/**
  * The lines of a new agency entry for a register's `agencies:` list (YAML), indented like the
  * entries already there.
  */
