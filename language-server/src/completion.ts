@@ -24,6 +24,7 @@ import {
   type SchemaNode,
 } from '@plankit/core';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
+import { alsoWritten } from './hover.js';
 import { markdownText } from './markdown.js';
 import { baseName, fieldOf, isAgencyPath, linesOf } from './plan-index.js';
 import type { DocumentCheck, Workspace } from './workspace.js';
@@ -264,13 +265,12 @@ function agencyItems(inputs: CompletionInputs, context: CompletionContext, range
     else if (spellings.some((spelling) => spelling.includes(typed))) rank = 4;
     else return;
     const where = agency.source ? baseName(agency.source) : 'this plan';
-    const aliases = agency.aliases.length > 0 ? `\n\nAlso written: ${agency.aliases.map((alias) => `“${markdownText(alias)}”`).join(', ')}` : '';
     items.push({
       label: agency.id,
       labelDetails: agency.name !== agency.id ? { description: agency.name } : undefined,
       kind: CompletionItemKind.Value,
       detail: agency.name,
-      documentation: { kind: MarkupKind.Markdown, value: `**${markdownText(agency.name)}** (${markdownText(agency.id)})${agency.kind ? `, ${agency.kind}` : ''}\n\nRegistered in ${markdownText(where)}${aliases}` },
+      documentation: { kind: MarkupKind.Markdown, value: `**${markdownText(agency.name)}** (${markdownText(agency.id)})${agency.kind ? `, ${agency.kind}` : ''}\n\nRegistered in ${markdownText(where)}${alsoWritten(agency)}` },
       sortText: `${rank}${agency.id.toLowerCase()}`,
       // The server has matched on id, name and other spellings: keep every item the client is given.
       filterText: context.prefix === '' ? `${agency.id} ${agency.name}` : context.prefix,

@@ -18,6 +18,11 @@ export function agencyWhere(agency: Agency): string {
   return agency.source ? `registered in ${md(baseName(agency.source))}` : "defined in this plan's agencies";
 }
 
+/** The other spellings a register gives for an agency, as a paragraph (empty when it gives none). */
+export function alsoWritten(agency: Agency): string {
+  return agency.aliases.length > 0 ? `\n\nAlso written: ${agency.aliases.map((alias) => `“${md(alias)}”`).join(', ')}` : '';
+}
+
 function agencyLine(agency: Agency): string {
   const kind = agency.kind ? ` (${agency.kind})` : '';
   return `**${md(agency.name)}**${agency.name === agency.id ? '' : ` — ${md(agency.id)}`}${md(kind)}, ${agencyWhere(agency)}`;
@@ -58,7 +63,7 @@ export function hover(entry: DocumentCheck, position: Position): Hover | null {
   if (field === 'id' && location.path.length >= 3 && location.path[location.path.length - 3] === 'agencies') {
     const agencies = kind === 'register' ? entry.check.registerFile?.register?.agencies : analysis?.plan.agencies;
     const agency = agencies?.find((candidate) => candidate.id === text);
-    if (agency) return markdown(`${agencyLine(agency)}${agency.aliases.length > 0 ? `\n\nAlso written: ${agency.aliases.map((alias) => `“${md(alias)}”`).join(', ')}` : ''}`);
+    if (agency) return markdown(`${agencyLine(agency)}${alsoWritten(agency)}`);
   }
   if (kind === 'plan' && analysis && field === 'due') {
     const item = itemHolding(entry, location.path);

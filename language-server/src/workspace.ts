@@ -393,25 +393,30 @@ export class Workspace {
     return found.sort();
   }
 
-  /** Whether a file is inside one of the workspace folders (and not in a skipped folder). */
   /** The workspace folder a file is in (the innermost, when folders nest), if any. */
   folderOf(fileName: string): string | undefined {
     if (!path.isAbsolute(fileName)) return undefined;
     let found: string | undefined;
     for (const folder of this.folders) {
-      const relative = path.relative(folder, fileName);
-      if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
+      if (relativeWithin(folder, fileName) === undefined) continue;
       if (found === undefined || folder.length > found.length) found = folder;
     }
     return found;
   }
 
+  /** Whether a file is inside one of the workspace folders (and not in a skipped folder). */
   inWorkspace(fileName: string): boolean {
     if (!path.isAbsolute(fileName) || !this.isPlankitName(fileName)) return false;
     return this.folders.some((folder) => {
-      const relative = path.relative(folder, fileName);
-      if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+      const relative = relativeWithin(folder, fileName);
+      if (relative === undefined) return false;
       return !relative.split(path.sep).slice(0, -1).some((part) => part.startsWith('.') || SKIPPED_FOLDERS.has(part));
     });
   }
+}
+
+/** A file's path relative to a folder, or undefined when the file is not inside it. */
+function relativeWithin(folder: string, fileName: string): string | undefined {
+  const relative = path.relative(folder, fileName);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative;
 }

@@ -309,10 +309,15 @@ export interface PlanStatus {
   counts?: PlanCounts;
 }
 
+/** A plan file's syntax and schema errors: while there are any, the text is not read as a plan (not counted, not shown). */
+function readingErrors(planFile: PlanFile): Diagnostic[] {
+  return planFile.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+}
+
 /** The status line of a checked file: undefined for a register. */
 export function planStatusOf(check: Pick<FileCheck, 'planFile' | 'analysis'>): PlanStatus | undefined {
   if (!check.planFile) return undefined;
-  const errors = check.planFile.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  const errors = readingErrors(check.planFile);
   if (errors.length > 0 || !check.analysis) return { errors: errors.length, firstErrorLine: errors[0]?.range.start.line };
   return { errors: 0, counts: planCounts(check.analysis) };
 }
@@ -339,7 +344,7 @@ export interface PlanPreview {
 export function planPreviewOf(check: Pick<FileCheck, 'planFile' | 'analysis'>): PlanPreview | undefined {
   const planFile = check.planFile;
   if (!planFile) return undefined;
-  const errors = planFile.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  const errors = readingErrors(planFile);
   if (errors.length > 0) return { errors: errors.length, firstError: { line: errors[0].range.start.line, message: errors[0].message } };
   const analysis = check.analysis;
   if (!planFile.plan || planFile.value === undefined || !analysis) return { errors: 0 };
