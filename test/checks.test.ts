@@ -493,6 +493,64 @@ describe('unknown-agency', () => {
     expect(withCode(check(text, { registers: registers() }), 'unknown-agency')).toEqual([]);
   });
 
+  it('points at the unknown agency of a joint lead, not the whole lead, when the others are known', () => {
+    const text = yaml`
+      title: Plan
+      themes:
+        - id: '1'
+          title: Enforcement
+          actions:
+            - id: '1.1'
+              title: Joint operation
+              lead: KCC/Kent Polic
+              partners: [TMBC and Housing Options]
+            - id: '1.2'
+              title: Quoted
+              lead: 'KCC & Kent Polic'
+    `;
+    const found = withCode(check(text, { registers: registers() }), 'unknown-agency');
+    expect(found).toHaveLength(3);
+    const [plain, partner, quoted] = found;
+    expectFinding(plain, 'unknown-agency', {
+      severity: 'warning',
+      start: at(text, 'lead: KCC/Kent Polic', 'Kent Polic'),
+      words: ['"Kent Polic" (in "KCC/Kent Polic") is not in the agency register', 'Did you mean Kent Police'],
+      data: { agency: 'Kent Polic', within: 'KCC/Kent Polic', partStart: 4, partEnd: 14, role: 'lead', path: ['themes', 0, 'actions', 0, 'lead'], suggestion: 'Kent Police' },
+    });
+    // Only the part is underlined.
+    expect(plain.range.end).toEqual(at(text, 'lead: KCC/Kent Polic\n', '\n'));
+    expectFinding(partner, 'unknown-agency', {
+      severity: 'info',
+      start: at(text, 'and Housing Options]', 'Housing'),
+      words: ['"Housing Options" (in "TMBC and Housing Options")', 'If it is an agency or group'],
+      data: { agency: 'Housing Options', within: 'TMBC and Housing Options', role: 'partner' },
+    });
+    expect(partner.data).not.toHaveProperty('suggestion');
+    // In quotes the part is still found in the file.
+    expectFinding(quoted, 'unknown-agency', { start: at(text, "'KCC & Kent Polic'", 'Kent Polic'), data: { agency: 'Kent Polic', partStart: 6, partEnd: 16 } });
+  });
+
+  it('reports the whole lead when no part of it is known, or when its words are not in the file as they read', () => {
+    const text = yaml`
+      title: Plan
+      themes:
+        - id: '1'
+          title: Enforcement
+          actions:
+            - id: '1.1'
+              title: Nobody known
+              lead: Drug and Alcohol Action Team
+            - id: '1.2'
+              title: Escaped
+              lead: "KCC \\u0026 Kent Polic"
+    `;
+    const [whole, escaped] = withCode(check(text, { registers: registers() }), 'unknown-agency');
+    expectFinding(whole, 'unknown-agency', { start: at(text, 'lead: Drug', 'Drug'), words: ['"Drug and Alcohol Action Team" is not in the agency register'], data: { agency: 'Drug and Alcohol Action Team' } });
+    expect(whole.data).not.toHaveProperty('within');
+    // "\u0026" is "&": the finding is about the part, at the whole value.
+    expectFinding(escaped, 'unknown-agency', { start: at(text, 'lead: "KCC', '"KCC'), words: ['"Kent Polic" (in "KCC & Kent Polic")'], data: { agency: 'Kent Polic', within: 'KCC & Kent Polic', partStart: 6, partEnd: 16 } });
+  });
+
   it('uses the plan’s own agencies as a register too', () => {
     const text = yaml`
       title: Plan

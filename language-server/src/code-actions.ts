@@ -9,9 +9,11 @@ import {
   nodeAt,
   pairOf,
   replaceScalarChange,
+  replaceWithinScalarChange,
   scalarAtRange,
   scalarText,
   suggestedIsoDate,
+  verbatimValueStart,
   type AstNode,
   type IsoDate,
   type MapNode,
@@ -98,11 +100,15 @@ async function fixesFor(inputs: CodeActionInputs, diagnostic: Diagnostic): Promi
   const actions: CodeAction[] = [];
   switch (diagnostic.code) {
     case 'unknown-agency': {
-      const node = scalarOf(entry, diagnostic);
-      if (!node) break;
+      // The whole lead or partner, or one agency of a joint lead ("Kent Polce" in "KCC/Kent Polce").
+      const { start, end } = offsetsOf(entry, diagnostic);
+      const location = locateAt(entry.root, start);
+      const node = location && !location.onKey && location.node.kind === 'scalar' && location.node.start <= start && end <= location.node.end ? location.node : undefined;
+      if (!node || (typeof data.within !== 'string' && (node.start !== start || node.end !== end))) break;
       if (typeof data.suggestion === 'string') {
+        const change = agencyReplacement(entry, node, data, data.suggestion, format);
         const named = typeof data.suggestionName === 'string' && data.suggestionName !== data.suggestion ? ` (${data.suggestionName})` : '';
-        actions.push(fix(`Replace with “${data.suggestion}”${named}`, edit(entry, [replaceScalarChange(node, data.suggestion, format)]), true));
+        if (change) actions.push(fix(`Replace with “${data.suggestion}”${named}`, edit(entry, [change]), true));
       }
       const written = typeof data.agency === 'string' ? data.agency : scalarText(node);
       if (written) {
@@ -159,6 +165,23 @@ async function fixesFor(inputs: CodeActionInputs, diagnostic: Diagnostic): Promi
     }
   }
   return actions;
+}
+
+/**
+ * What "Replace with" changes for an unknown agency: the whole value; or, for one agency of a joint
+ * lead, only its words (the whole value written again where they cannot be found in the file as
+ * written). Not offered when the text has changed since the finding, or when the joint lead would
+ * not then name its agencies (an id with "/" or "and" in it would split differently).
+ */
+function agencyReplacement(entry: DocumentCheck, node: ScalarNode, data: Record<string, unknown>, id: string, format: SourceFormat): TextChange | undefined {
+  const { within, partStart, partEnd } = data;
+  if (typeof within !== 'string') return replaceScalarChange(node, id, format);
+  if (typeof partStart !== 'number' || typeof partEnd !== 'number' || scalarText(node) !== within || !(partStart >= 0 && partStart <= partEnd && partEnd <= within.length)) return undefined;
+  const replaced = within.slice(0, partStart) + id + within.slice(partEnd);
+  const agencies = entry.check.analysis?.agencies;
+  if (!agencies?.match(replaced)) return undefined;
+  const start = verbatimValueStart(entry.text, node);
+  return start === undefined ? replaceScalarChange(node, replaced, format) : replaceWithinScalarChange(entry.text, node, start + partStart, start + partEnd, id, format);
 }
 
 /** Where a missing field reads best: `title` after `id`, `name` after `id`, else at the end. */

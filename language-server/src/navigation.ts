@@ -1,6 +1,8 @@
 import path from 'node:path';
 import {
   foldName,
+  jointParts,
+  jointPartsInFile,
   locateAt,
   nodeAt,
   replaceWithinScalarChange,
@@ -8,15 +10,13 @@ import {
   type Agency,
   type AgencyIndex,
   type AstNode,
+  type JointPart,
   type PathSegment,
   type ScalarNode,
 } from '@plankit/core';
 import { ResponseError, type Location, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { fieldOf, isAgencyPath, linesOf, planIndex } from './plan-index.js';
 import type { DocumentCheck, Workspace } from './workspace.js';
-
-/** Separators officers use between joint leads in one cell (as the core's agency matching). */
-const JOINT_SEPARATOR = /\s*(?:\/|&|\+|,|;|\band\b)\s*/gi;
 
 /** What the cursor is on, for navigation. */
 type Target =
@@ -51,7 +51,7 @@ function targetAt(entry: DocumentCheck, position: Position): Target | undefined 
     let agencies = index?.match(text)?.agencies ?? [];
     if (agencies.length > 1) {
       // A joint lead: the part under the cursor.
-      const part = jointPartAt(node, offset);
+      const part = jointPartAt(entry, node, offset);
       agencies = part ? (index?.match(part.text)?.agencies ?? []) : [];
     }
     if (agencies.length === 1) return { kind: 'agency', id: agencies[0].id, source: agencies[0].source, node, path: location.path };
@@ -82,27 +82,9 @@ function agencyIndexOf(entry: DocumentCheck): AgencyIndex | undefined {
   return entry.check.analysis?.agencies;
 }
 
-/** For a plain joint lead ("KCC/Kent Police"), the part of the text under an offset, with its offsets. */
-function jointPartAt(node: ScalarNode, offset: number): { text: string; start: number; end: number } | undefined {
-  return jointParts(node).find((part) => offset >= part.start && offset <= part.end);
-}
-
-/** The parts of a plain (or quoted without escapes) joint lead, with their offsets in the file. */
-function jointParts(node: ScalarNode): { text: string; start: number; end: number }[] {
-  const text = scalarText(node);
-  if (text === undefined) return [];
-  const quoted = node.style === 'single' || node.style === 'double' || node.style === 'json';
-  if (!(node.style === 'plain' || quoted)) return [];
-  const inner = quoted ? 1 : 0;
-  if (node.end - node.start - 2 * inner !== text.length) return [];
-  const parts: { text: string; start: number; end: number }[] = [];
-  let last = 0;
-  for (const match of text.matchAll(JOINT_SEPARATOR)) {
-    if (match.index! > last) parts.push({ text: text.slice(last, match.index), start: node.start + inner + last, end: node.start + inner + match.index! });
-    last = match.index! + match[0].length;
-  }
-  if (last < text.length) parts.push({ text: text.slice(last), start: node.start + inner + last, end: node.start + inner + text.length });
-  return parts;
+/** For a joint lead ("KCC/Kent Police") written as it reads, the part of the text under an offset, with its offsets. */
+function jointPartAt(entry: DocumentCheck, node: ScalarNode, offset: number): JointPart | undefined {
+  return jointPartsInFile(entry.text, node).find((part) => offset >= part.start && offset <= part.end);
 }
 
 function locationOf(entry: DocumentCheck, node: AstNode | { start: number; end: number }): Location {
@@ -157,7 +139,7 @@ async function agencyOccurrences(workspace: Workspace, id: string, source: strin
         const node = nodeAt(entry.root, mention.path);
         if (node?.kind !== 'scalar') continue;
         if (match.by === 'joint') {
-          for (const part of jointParts(node)) {
+          for (const part of jointPartsInFile(entry.text, node)) {
             const partMatch = analysis.agencies.match(part.text);
             if (partMatch?.agencies.some(same)) found.push({ entry, start: part.start, end: part.end, exact: partMatch.by === 'id', definition: false });
           }
@@ -219,7 +201,7 @@ export function prepareRename(entry: DocumentCheck, position: Position): { range
   const target = targetAt(entry, position);
   if (!target || target.kind !== 'agency') throw new ResponseError(0, 'Only agency ids can be renamed: put the cursor on an agency id in a register, or on a lead or partner written as the id.');
   const offset = linesOf(entry).offsetAt(position);
-  const part = jointPartAt(target.node, offset);
+  const part = jointPartAt(entry, target.node, offset);
   const lines = linesOf(entry);
   if (part && foldName(part.text) === foldName(target.id) && part.text !== scalarText(target.node)) return { range: lines.rangeOf(part.start, part.end), placeholder: target.id };
   return { range: lines.rangeOf(target.node.start, target.node.end), placeholder: target.id };
@@ -233,13 +215,16 @@ export async function rename(workspace: Workspace, entry: DocumentCheck, positio
   if (name === '') throw new ResponseError(0, 'An agency id cannot be empty.');
   if (/[\u0000-\u001f\u007f]/.test(name)) throw new ResponseError(0, 'An agency id is written on one line, without tabs or control characters.');
   const occurrences = await agencyOccurrences(workspace, target.id, target.source, true);
+  // Whether the new id reads as one agency inside a joint lead (no "/", "&", "and"… in it).
+  const parts = jointParts(name);
+  const standsAlone = parts.length === 1 && parts[0].text === name;
   const changes: Record<string, TextEdit[]> = {};
   for (const occurrence of occurrences) {
     if (!occurrence.exact) continue; // Mentions by full name or another spelling still match: leave the officer's words.
     const node = locateAt(occurrence.entry.root, occurrence.start)?.node;
     const isWholeScalar = node?.kind === 'scalar' && node.start === occurrence.start && node.end === occurrence.end;
     const format = occurrence.entry.source?.format ?? 'yaml';
-    if (!isWholeScalar && /[/&+,;]|\band\b/i.test(name)) continue; // would split a joint lead differently
+    if (!isWholeScalar && !standsAlone) continue; // would split a joint lead differently
     const change = node?.kind === 'scalar' ? replaceWithinScalarChange(occurrence.entry.text, node, occurrence.start, occurrence.end, name, format) : { start: occurrence.start, end: occurrence.end, text: name };
     if (!change) continue; // inside a plain text over several lines: left as written
     (changes[occurrence.entry.uri] ??= []).push({ range: linesOf(occurrence.entry).rangeOf(change.start, change.end), newText: change.text });

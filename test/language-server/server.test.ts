@@ -570,6 +570,38 @@ describe('quick fixes', () => {
     expect(byCode(after.diagnostics, 'unknown-agency').map((d) => (d.data as { agency: string }).agency)).toEqual(['Kent Fire and Rescue']);
   });
 
+  it('replaces only the unknown agency of a joint lead, and only where the lead then names its agencies', async () => {
+    // The tests after this one go on from the text as the last one left it.
+    const before = client.texts.get(county())!;
+    const joint = text.replace('lead: KCC RS/KFRS', 'lead: KCC RS/Kent Polce');
+    const version = await client.change(county(), joint);
+    const part = rangeOf(joint, 'Kent Polce', 1);
+    const diagnostic = byCode(await client.diagnostics(county(), version), 'unknown-agency').find((d) => (d.data as { within?: string }).within === 'KCC RS/Kent Polce')!;
+    expect(diagnostic.range).toEqual(part);
+    expect(diagnostic.message).toContain('"Kent Polce" (in "KCC RS/Kent Polce") is not in the agency register');
+    const actions = await codeActionsFor(county(), diagnostic);
+    expect(actions.map((action) => action.title)).toContain('Add “Kent Polce” to the register county.agencies.yaml');
+    const replace = actions.find((action) => action.title === 'Replace with “Kent Police”')!;
+    expect(editsFor(replace.edit, county())).toEqual([{ range: part, newText: 'Kent Police' }]);
+    // A suggestion that would split the lead differently is not offered, nor one for a text that has changed since.
+    const splits = await codeActionsFor(county(), { ...diagnostic, data: { ...(diagnostic.data as object), suggestion: 'Kent Police & Fire' } });
+    expect(splits.filter((action) => action.title.startsWith('Replace with'))).toEqual([]);
+    const stale = await codeActionsFor(county(), { ...diagnostic, data: { ...(diagnostic.data as object), within: 'KCC/Kent Polce' } });
+    expect(stale.filter((action) => action.title.startsWith('Replace with'))).toEqual([]);
+    const after = await applyAndCheck(replace);
+    expect(after.text).toBe(joint.replace('lead: KCC RS/Kent Polce', 'lead: KCC RS/Kent Police'));
+    expect(byCode(after.diagnostics, 'unknown-agency').filter((d) => (d.data as { within?: string }).within !== undefined)).toEqual([]);
+
+    // Written with an escape, the part's words are not in the file as they read: the whole value is written again.
+    const escaped = text.replace('lead: KCC RS/KFRS', 'lead: "KCC RS\\u002FKent Polce"');
+    const escapedVersion = await client.change(county(), escaped);
+    const whole = byCode(await client.diagnostics(county(), escapedVersion), 'unknown-agency').find((d) => (d.data as { within?: string }).within === 'KCC RS/Kent Polce')!;
+    expect(whole.range).toEqual(rangeOf(escaped, '"KCC RS\\u002FKent Polce"'));
+    const rewrite = (await codeActionsFor(county(), whole)).find((action) => action.title === 'Replace with “Kent Police”')!;
+    expect(editsFor(rewrite.edit, county())).toEqual([{ range: whole.range, newText: '"KCC RS/Kent Police"' }]);
+    await client.diagnostics(county(), await client.change(county(), before));
+  });
+
   it('adds an unknown agency to the register file, keeping its comments', async () => {
     const diagnostic = byCode(await diagnosticsNow(), 'unknown-agency')[0];
     const actions = await codeActionsFor(county(), diagnostic);

@@ -9,8 +9,34 @@ export interface AgencyMatch {
   by: 'id' | 'name' | 'alias' | 'joint';
 }
 
-/** Separators officers use between joint leads in one cell. */
-const JOINT_SEPARATORS = /\s*(?:\/|&|\+|,|;|\band\b)\s*/i;
+/** Separators officers use between joint leads in one cell (with the spaces around them). */
+const JOINT_SEPARATORS = /\s*(?:\/|&|\+|,|;|\band\b)\s*/gi;
+
+/** One agency of a cell that names several, and where it is in the written text (`end` exclusive). */
+export interface JointPart {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The agencies a cell names jointly ("KCC/Kent Police", "Police & KCC"), each with where it is in
+ * the text, split where officers separate them: / & + , ; and "and". One part when nothing
+ * separates them; parts of nothing but spaces are left out.
+ */
+export function jointParts(written: string): JointPart[] {
+  const parts: JointPart[] = [];
+  const add = (start: number, end: number) => {
+    if (written.slice(start, end).trim() !== '') parts.push({ text: written.slice(start, end), start, end });
+  };
+  let last = 0;
+  for (const separator of written.matchAll(JOINT_SEPARATORS)) {
+    add(last, separator.index);
+    last = separator.index + separator[0].length;
+  }
+  add(last, written.length);
+  return parts;
+}
 
 /**
  * All agencies a plan can name (its own and those of its registers), looked up by id, full name
@@ -70,11 +96,11 @@ export class AgencyIndex {
   private matchUncached(written: string): AgencyMatch | undefined {
     const direct = this.byName.get(foldName(written));
     if (direct) return { agencies: [direct.agency], by: direct.by };
-    const parts = written.split(JOINT_SEPARATORS).filter((part) => part.trim() !== '');
+    const parts = jointParts(written);
     if (parts.length < 2) return undefined;
     const agencies: Agency[] = [];
     for (const part of parts) {
-      const found = this.byName.get(foldName(part));
+      const found = this.byName.get(foldName(part.text));
       if (!found) return undefined;
       agencies.push(found.agency);
     }

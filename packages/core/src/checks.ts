@@ -1,7 +1,9 @@
 import { nodeAt, type AstNode, type PathSegment } from './ast.js';
+import { jointParts, type AgencyIndex, type JointPart } from './agencies.js';
 import { compareIsoDates, describeInterval, formatLongDate } from './dates.js';
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics.js';
 import { DIAGNOSTIC_CODES } from './diagnostics.js';
+import { verbatimValueStart } from './editing.js';
 import type { AgencyMention, Link, Plan } from './model.js';
 import type { LineIndex, Range } from './positions.js';
 import { latestUpdate, type PlanAnalysis, type PlanItem } from './queries.js';
@@ -33,7 +35,7 @@ export class CheckCache {
   private key = '';
   private agencyKey = '';
   private items = new WeakMap<object, Diagnostic[]>();
-  private agencyFindings = new Map<string, { match: boolean; suggestion?: ReturnType<PlanAnalysis['agencies']['suggest']> }>();
+  private agencyFindings = new Map<string, AgencyFinding>();
 
   /** Starts a check: entries made under other settings are dropped. */
   begin(analysis: PlanAnalysis): void {
@@ -57,16 +59,40 @@ export class CheckCache {
     this.items.set(item, findings);
   }
 
-  agency(analysis: PlanAnalysis, text: string): { match: boolean; suggestion?: ReturnType<PlanAnalysis['agencies']['suggest']> } {
+  agency(analysis: PlanAnalysis, text: string): AgencyFinding {
     let found = this.agencyFindings.get(text);
     if (!found) {
-      const match = analysis.agencies.match(text) !== undefined;
-      found = { match, suggestion: match ? undefined : analysis.agencies.suggest(text) };
+      found = agencyFinding(analysis.agencies, text);
       if (this.agencyFindings.size > 50_000) this.agencyFindings.clear();
       this.agencyFindings.set(text, found);
     }
     return found;
   }
+}
+
+type AgencySuggestion = ReturnType<AgencyIndex['suggest']>;
+
+/** What the agency check finds in one written lead or partner. */
+export interface AgencyFinding {
+  /** Whether it names registered agencies (one, or several jointly). */
+  match: boolean;
+  /** When it does not: the nearest registered agency to the whole text. */
+  suggestion?: AgencySuggestion;
+  /**
+   * For a joint lead some of whose agencies are registered ("KCC/Kent Polce"): the others, each
+   * with the nearest registered agency. The finding is then about those parts, not the whole text.
+   */
+  unknownParts?: { part: JointPart; suggestion?: AgencySuggestion }[];
+}
+
+function agencyFinding(agencies: AgencyIndex, text: string): AgencyFinding {
+  if (agencies.match(text)) return { match: true };
+  const parts = jointParts(text);
+  if (parts.length >= 2) {
+    const unknown = parts.filter((part) => !agencies.match(part.text));
+    if (unknown.length < parts.length) return { match: false, unknownParts: unknown.map((part) => ({ part, suggestion: agencies.suggest(part.text) })) };
+  }
+  return { match: false, suggestion: agencies.suggest(text) };
 }
 
 /** Marks that may follow an action number to point at a footnote (`2.2*`). */
@@ -145,23 +171,38 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
 
   // Agencies named as leads, partners and risk owners must be in a register (when there is one).
   if (!analysis.agencies.isEmpty) {
-    const checkMention = (mention: AgencyMention) => {
-      const known = context.cache?.agency(analysis, mention.text);
-      if (known ? known.match : analysis.agencies.match(mention.text)) return;
-      const suggestion = known ? known.suggestion : analysis.agencies.suggest(mention.text);
-      const data: Record<string, unknown> = { agency: mention.text, role: mention.role, path: mention.path };
+    /** Reports one unknown agency: a whole lead or partner, or one agency of a joint lead (`part`, with the whole as `within`). */
+    const reportUnknown = (mention: AgencyMention, written: string, range: Range, suggestion: AgencySuggestion, part?: JointPart) => {
+      const data: Record<string, unknown> = { agency: written, role: mention.role, path: mention.path };
+      if (part) Object.assign(data, { within: mention.text, partStart: part.start, partEnd: part.end });
+      const quoted = part ? `"${written}" (in "${mention.text}")` : `"${written}"`;
       if (suggestion) {
         data.suggestion = suggestion.agency.id;
         data.suggestionName = suggestion.agency.name;
         const { id, name } = suggestion.agency;
         const named = name === id ? id : `${id}, ${name}`;
         const via = suggestion.matched === id || suggestion.matched === name ? '' : ` (“${suggestion.matched}”)`;
-        report('unknown-agency', mention.range, `"${mention.text}" is not in the agency register. Did you mean ${named}${via}?`, data);
+        report('unknown-agency', range, `${quoted} is not in the agency register. Did you mean ${named}${via}?`, data);
       } else if (mention.role === 'lead') {
-        report('unknown-agency', mention.range, `"${mention.text}" is not in the agency register: add it to the register, or use the id of a registered agency.`, data);
+        report('unknown-agency', range, `${quoted} is not in the agency register: add it to the register, or use the id of a registered agency.`, data);
       } else {
         // A partner cell often names a resource or a loose group ("Adult Pooled Treatment Budget"): a note, not a warning.
-        report('unknown-agency', mention.range, `"${mention.text}" is not in the agency register. If it is an agency or group, add it to the register.`, data, 'info');
+        report('unknown-agency', range, `${quoted} is not in the agency register. If it is an agency or group, add it to the register.`, data, 'info');
+      }
+    };
+    const checkMention = (mention: AgencyMention) => {
+      const found = context.cache ? context.cache.agency(analysis, mention.text) : agencyFinding(analysis.agencies, mention.text);
+      if (found.match) return;
+      if (!found.unknownParts) {
+        reportUnknown(mention, mention.text, mention.range, found.suggestion);
+        return;
+      }
+      // The unknown agencies of a joint lead, each at its own words when the value is written as it reads.
+      const node = nodeAt(context.root, mention.path);
+      const start = node?.kind === 'scalar' ? verbatimValueStart(context.lines.text, node) : undefined;
+      for (const { part, suggestion } of found.unknownParts) {
+        const range = start === undefined ? mention.range : context.lines.rangeOf(start + part.start, start + part.end);
+        reportUnknown(mention, part.text, range, suggestion, part);
       }
     };
     for (const theme of plan.themes) {

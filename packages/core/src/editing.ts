@@ -4,7 +4,8 @@
  * without disturbing the officer's comments and layout, and the words hovers and lenses show.
  * No I/O and no clock: the as-of date and today's date are always passed in.
  */
-import { keyText, type AstNode, type MapNode, type PairNode, type PathSegment, type ScalarNode } from './ast.js';
+import { jointParts, type JointPart } from './agencies.js';
+import { keyText, scalarText, type AstNode, type MapNode, type PairNode, type PathSegment, type ScalarNode } from './ast.js';
 import { describeInterval, formatLongDate, type IsoDate } from './dates.js';
 import { deadlineOf, describeDue, type DueInterpretation } from './due.js';
 import type { Theme } from './model.js';
@@ -418,6 +419,30 @@ export function replaceWithinScalarChange(text: string, node: ScalarNode, start:
       return { start: node.start, end: node.end, text: formatScalar(before + replacement + after, format) };
     }
   }
+}
+
+/**
+ * Where a scalar's value starts in the file when the value is written there character for
+ * character (plain on one line, or quoted with no escapes), so that an offset in the value is that
+ * many characters on in the file; undefined when it is not (escapes, folded lines, a number).
+ */
+export function verbatimValueStart(text: string, node: ScalarNode): number | undefined {
+  const value = scalarText(node);
+  if (value === undefined || typeof node.value !== 'string') return undefined;
+  const inner = node.style === 'single' || node.style === 'double' || node.style === 'json' ? 1 : node.style === 'plain' ? 0 : -1;
+  if (inner < 0) return undefined;
+  const start = node.start + inner;
+  return node.end - inner - start === value.length && text.slice(start, node.end - inner) === value ? start : undefined;
+}
+
+/**
+ * The agencies of a joint lead written in a scalar ("KCC/Kent Police"), with their offsets in the
+ * file; none when the value is not written character for character (see `verbatimValueStart`).
+ */
+export function jointPartsInFile(text: string, node: ScalarNode): JointPart[] {
+  const start = verbatimValueStart(text, node);
+  if (start === undefined) return [];
+  return jointParts(scalarText(node)!).map((part) => ({ text: part.text, start: start + part.start, end: start + part.end }));
 }
 
 /**
