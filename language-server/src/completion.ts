@@ -10,6 +10,7 @@ import {
   foldName,
   formatScalar,
   interpretDue,
+  jointParts,
   jsonCompletionContextAt,
   kindOfFile,
   MONTH_NAMES_EN,
@@ -234,6 +235,32 @@ function dueItems(inputs: CompletionInputs, context: CompletionContext, range: E
   });
 }
 
+/**
+ * Where the agency being typed starts in a lead typed so far, when it is not the first of a joint
+ * lead ("KCC/Ke" → 4, "KCC and " → 8); undefined when the text has no separator, or is the start
+ * of a registered spelling as typed ("Kent and Med" of "Kent and Medway NHS Trust").
+ */
+function typedJointPart(prefix: string, known: readonly Agency[]): number | undefined {
+  const loose = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
+  const typed = loose(prefix).trimStart();
+  if (typed === '' || known.some((agency) => [agency.id, agency.name, ...agency.aliases].some((spelling) => loose(spelling).includes(typed)))) return undefined;
+  const parts = jointParts(prefix);
+  const last = parts[parts.length - 1];
+  if (!last) return undefined;
+  // Ends with a separator ("KCC/", "KCC and "): a new agency starts at the cursor.
+  if (last.end < prefix.length) return prefix.length;
+  return parts.length >= 2 ? last.start : undefined;
+}
+
+/** An agency id as it goes into a joint lead: as written, in the scalar's quotes; undefined when it would not read as one agency there. */
+function partText(id: string, context: CompletionContext): string | undefined {
+  const parts = jointParts(id);
+  if (parts.length !== 1 || parts[0].text !== id) return undefined;
+  if (context.quote) return insertText(id, context);
+  if (context.inFlow && /[[\]{}]/.test(id)) return undefined;
+  return formatScalar(id) === id ? id : undefined;
+}
+
 /** Agencies from the plan, its registers and the workspace's registers, matched on id, name and other spellings. */
 function agencyItems(inputs: CompletionInputs, context: CompletionContext, range: EditRange): CompletionList {
   const planCheck = inputs.lastGood?.check.analysis ? inputs.lastGood : inputs.entry;
@@ -247,14 +274,23 @@ function agencyItems(inputs: CompletionInputs, context: CompletionContext, range
   planCheck.check.analysis?.agencies.agencies.forEach(add);
   planCheck.check.registerFile?.register?.agencies.forEach(add);
   inputs.workspaceAgencies.forEach(add);
-  const typed = foldName(context.prefix);
+  const spellingsOf = new Map(known.map((agency) => [agency, [agency.id, agency.name, ...agency.aliases].map(foldName)]));
+  // A joint lead being typed ("KCC/Ke|"): when the whole text is part of no registered name, the
+  // agency being typed is the one after the last separator, and only it is completed and replaced.
+  let prefix = context.prefix;
+  const joint = typedJointPart(prefix, known);
+  if (joint !== undefined) {
+    prefix = prefix.slice(joint);
+    range = { start: { line: range.start.line, character: range.start.character + joint }, end: range.end };
+  }
+  const typed = foldName(prefix);
   // The core's matching: exactly (id, name or other spelling), else the nearest likely misspelling.
   const index = new AgencyIndex(known);
-  const exact = typed === '' ? undefined : index.match(context.prefix.trim());
-  const nearest = typed === '' || exact ? undefined : index.suggest(context.prefix.trim())?.agency;
+  const exact = typed === '' ? undefined : index.match(prefix.trim());
+  const nearest = typed === '' || exact ? undefined : index.suggest(prefix.trim())?.agency;
   const items: CompletionItem[] = [];
   known.forEach((agency) => {
-    const spellings = [agency.id, agency.name, ...agency.aliases].map(foldName);
+    const spellings = spellingsOf.get(agency)!;
     let rank: number;
     if (typed === '') rank = 5;
     else if (exact?.agencies.includes(agency) || spellings.includes(typed)) rank = 0;
@@ -264,6 +300,9 @@ function agencyItems(inputs: CompletionInputs, context: CompletionContext, range
     else if (spellings.some((spelling) => spelling.startsWith(typed))) rank = 3;
     else if (spellings.some((spelling) => spelling.includes(typed))) rank = 4;
     else return;
+    // Inside a joint lead an id goes in as written, and only one that reads as one agency there.
+    const newText = joint === undefined ? insertText(agency.id, context) : partText(agency.id, context);
+    if (newText === undefined) return;
     const where = agency.source ? baseName(agency.source) : 'this plan';
     items.push({
       label: agency.id,
@@ -273,8 +312,8 @@ function agencyItems(inputs: CompletionInputs, context: CompletionContext, range
       documentation: { kind: MarkupKind.Markdown, value: `**${markdownText(agency.name)}** (${markdownText(agency.id)})${agency.kind ? `, ${agency.kind}` : ''}\n\nRegistered in ${markdownText(where)}${alsoWritten(agency)}` },
       sortText: `${rank}${agency.id.toLowerCase()}`,
       // The server has matched on id, name and other spellings: keep every item the client is given.
-      filterText: context.prefix === '' ? `${agency.id} ${agency.name}` : context.prefix,
-      textEdit: { range, newText: insertText(agency.id, context) },
+      filterText: prefix === '' ? `${agency.id} ${agency.name}` : prefix,
+      textEdit: { range, newText },
       preselect: rank === 0 ? true : undefined,
     });
   });

@@ -29,6 +29,7 @@ import {
   type DocumentSymbol,
   type Location,
   type MarkupContent,
+  type Position,
 } from 'vscode-languageserver-protocol/node.js';
 import { DEFAULT_DUE_SOON_DAYS, readPlanFile } from '@plankit/core';
 import { civilDateInLondon } from '../../packages/core/src/dates.js';
@@ -431,6 +432,34 @@ themes:
       if (testCase.detail) expect(items.find((item) => item.label === testCase.detail![0])?.detail).toBe(testCase.detail[1]);
     });
   }
+
+  it('completes the agency being typed after the separator of a joint lead, replacing only it', async () => {
+    const complete = async (tail: string) => {
+      const { text, position } = withCursor(base + tail);
+      if (client.texts.has(uri())) await client.change(uri(), text);
+      else await client.open(uri(), text);
+      const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri() }, position })) as CompletionList;
+      return { text, position, items: list.items };
+    };
+    const editOf = (item: CompletionItem | undefined) => item?.textEdit as { range: { start: Position; end: Position }; newText: string } | undefined;
+    // "KCC RS/Road|": Road Casualty Reduction Partnership, put in for "Road" only.
+    const typed = await complete('        lead: KCC RS/Road⟨|⟩');
+    const rcrp = editOf(typed.items.find((item) => item.label === 'RCRP'));
+    expect(rcrp).toEqual({ range: { start: { ...typed.position, character: typed.position.character - 4 }, end: typed.position }, newText: 'RCRP' });
+    expect(typed.items.map((item) => item.label)).not.toContain('KFRS');
+    const done = applyEdits(typed.text, [rcrp!]);
+    expect(done).toContain('        lead: KCC RS/RCRP');
+    const version = await client.change(uri(), done);
+    expect(byCode(await client.diagnostics(uri(), version), 'unknown-agency')).toEqual([]);
+    // Just after the separator: every agency, inserted at the cursor.
+    const fresh = await complete("        lead: 'KCC RS & ⟨|⟩'");
+    expect(fresh.items.map((item) => item.label)).toEqual(expect.arrayContaining(['KFRS', 'RCRP', 'KCC']));
+    expect(editOf(fresh.items.find((item) => item.label === 'KFRS'))).toEqual({ range: { start: fresh.position, end: fresh.position }, newText: 'KFRS' });
+    // A name with "and" in it, typed as it is registered, is still completed whole.
+    const named = await complete('        lead: Kent Fire and Res⟨|⟩');
+    const kfrs = editOf(named.items.find((item) => item.label === 'KFRS'));
+    expect(kfrs?.range.start.character).toBe('        lead: '.length);
+  });
 
   it('offers the due forms with what each means', async () => {
     const { text, position } = withCursor(`${base}        due: ⟨|⟩`);
