@@ -7,6 +7,7 @@ import {
   nodeAt,
   replaceWithinScalarChange,
   scalarText,
+  withoutFootnoteMark,
   type Agency,
   type AgencyIndex,
   type AstNode,
@@ -119,8 +120,7 @@ function findDefinition(planEntry: DocumentCheck, kind: 'action' | 'theme', id: 
   const plan = planEntry.check.planFile?.plan;
   if (!plan) return undefined;
   const candidates = kind === 'theme' ? plan.themes : plan.themes.flatMap((theme) => theme.actions);
-  const strip = (value: string) => value.replace(/[*†‡§¶#^]+$|[¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u, '');
-  const match = candidates.find((candidate) => candidate.id === id) ?? candidates.find((candidate) => candidate.id !== undefined && strip(candidate.id) === id);
+  const match = candidates.find((candidate) => candidate.id === id) ?? candidates.find((candidate) => candidate.id !== undefined && withoutFootnoteMark(candidate.id) === id);
   if (!match) return undefined;
   const idNode = nodeAt(planEntry.root, [...match.path, 'id']);
   return idNode ? locationOf(planEntry, idNode) : { uri: planEntry.uri, range: match.range };

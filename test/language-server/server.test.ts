@@ -357,6 +357,17 @@ describe('an open plan', () => {
     expect(registerFile[0].uri).toBe(countyRegister());
   });
 
+  it('goes from a link to "2.1" to the action numbered "2.1*" (the mark is a footnote, as the core reads it)', async () => {
+    const before = client.texts.get(county())!;
+    // Both actions numbered 2.1 (the plan has the number twice) get the mark.
+    const marked = before.replaceAll("- id: '2.1'\n", "- id: '2.1*'\n");
+    expect(marked).not.toBe(before);
+    await client.diagnostics(county(), await client.change(county(), marked));
+    const link = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: county() }, position: rangeOf(marked, "action: '2.1'").end })) as Location[];
+    expect(link).toEqual([{ uri: county(), range: rangeOf(marked, "'2.1*'") }]);
+    await client.diagnostics(county(), await client.change(county(), before));
+  });
+
   it('finds every use of an agency across the workspace', async () => {
     const locations = (await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: county() }, position: rangeOf(text, 'lead: KFRS').end, context: { includeDeclaration: true } })) as Location[];
     const register = read('county.agencies.yaml');

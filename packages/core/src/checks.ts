@@ -105,6 +105,11 @@ function mayEndWithMark(id: string): boolean {
   return id.length > 0 && MARK_CHARACTERS.has(id.charCodeAt(id.length - 1));
 }
 
+/** An action number without the footnote mark after it ("2.2*" → "2.2"): a reference to "2.2" means that action. */
+export function withoutFootnoteMark(id: string): string {
+  return mayEndWithMark(id) ? id.replace(FOOTNOTE_MARK, '') : id;
+}
+
 /**
  * Every check beyond the schema, on a plan and its as-of date. Each finding has a stable code
  * (documented in docs/checks.md) and data for quick fixes. Pure: no clock, no I/O.
@@ -278,7 +283,7 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
       const id = ids[i];
       if (id === undefined) continue;
       set.add(id);
-      if (mayEndWithMark(id)) set.add(id.replace(FOOTNOTE_MARK, ''));
+      set.add(withoutFootnoteMark(id));
     }
     return set;
   };
