@@ -1,11 +1,13 @@
 import {
   describeDueAt,
   interpretDue,
+  jointParts,
   kindOfFile,
   locateAt,
   scalarText,
   schemaAtPath,
   type Agency,
+  type AgencySuggestion,
   type SchemaKind,
 } from '@plankit/core';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
@@ -56,8 +58,16 @@ export function hover(entry: DocumentCheck, position: Position): Hover | null {
     const index = analysis?.agencies;
     const agencies = index?.match(text)?.agencies ?? (kind === 'register' ? entry.check.registerFile?.register?.agencies.filter((agency) => agency.id === text) : undefined) ?? [];
     if (agencies.length > 0) return markdown(agencies.map(agencyLine).join('\n\n'));
-    const suggestion = index?.suggest(text);
-    return markdown(`“${md(text)}” is not in the agency register.${suggestion ? ` Did you mean **${md(suggestion.agency.name)}** (${md(suggestion.agency.id)})?` : ''}`);
+    const unknown = (written: string, suggestion: AgencySuggestion | undefined) =>
+      `“${md(written)}” is not in the agency register.${suggestion ? ` Did you mean **${md(suggestion.agency.name)}** (${md(suggestion.agency.id)})?` : ''}`;
+    const finding = index?.findingFor(text);
+    if (!finding?.unknownParts) return markdown(unknown(text, finding?.suggestion));
+    // A joint lead with some agencies registered: each in turn, as the check reports them.
+    const lines = jointParts(text).map((part) => {
+      const missing = finding.unknownParts!.find((candidate) => candidate.part.start === part.start);
+      return missing ? unknown(part.text, missing.suggestion) : (index!.match(part.text)?.agencies ?? []).map(agencyLine).join('\n\n');
+    });
+    return markdown(lines.join('\n\n'));
   }
   // An agency's own id in a register or in the plan's agencies.
   if (field === 'id' && location.path.length >= 3 && location.path[location.path.length - 3] === 'agencies') {

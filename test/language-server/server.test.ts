@@ -619,6 +619,11 @@ describe('quick fixes', () => {
     const diagnostic = byCode(await client.diagnostics(county(), version), 'unknown-agency').find((d) => (d.data as { within?: string }).within === 'KCC RS/Kent Polce')!;
     expect(diagnostic.range).toEqual(part);
     expect(diagnostic.message).toContain('"Kent Polce" (in "KCC RS/Kent Polce") is not in the agency register');
+    // The hover says the same: the registered agency, and the one that is not.
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: county() }, position: part.start });
+    expect((hover!.contents as MarkupContent).value).toBe(
+      '**KCC Road Safety** — KCC RS (service), registered in county.agencies.yaml\n\n“Kent Polce” is not in the agency register. Did you mean **Kent Police** (Kent Police)?',
+    );
     const actions = await codeActionsFor(county(), diagnostic);
     expect(actions.map((action) => action.title)).toContain('Add “Kent Polce” to the register county.agencies.yaml');
     const replace = actions.find((action) => action.title === 'Replace with “Kent Police”')!;

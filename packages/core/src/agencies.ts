@@ -9,6 +9,25 @@ export interface AgencyMatch {
   by: 'id' | 'name' | 'alias' | 'joint';
 }
 
+/** The registered agency nearest to a written name, and the spelling it was matched through. */
+export interface AgencySuggestion {
+  agency: Agency;
+  matched: string;
+}
+
+/** What the agency check finds in one written lead or partner (`AgencyIndex.findingFor`). */
+export interface AgencyFinding {
+  /** Whether it names registered agencies (one, or several jointly). */
+  match: boolean;
+  /** When it does not: the nearest registered agency to the whole text. */
+  suggestion?: AgencySuggestion;
+  /**
+   * For a joint lead some of whose agencies are registered ("KCC/Kent Polce"): the others, each
+   * with the nearest registered agency. The finding is then about those parts, not the whole text.
+   */
+  unknownParts?: { part: JointPart; suggestion?: AgencySuggestion }[];
+}
+
 /** Separators officers use between joint leads in one cell (with the spaces around them). */
 const JOINT_SEPARATORS = /\s*(?:\/|&|\+|,|;|\band\b)\s*/gi;
 
@@ -107,12 +126,27 @@ export class AgencyIndex {
     return { agencies, by: 'joint' };
   }
 
+  /**
+   * What the agency check finds in a written lead or partner: whether it names registered
+   * agencies; if not, the nearest to the whole text, or, for a joint lead some of whose agencies
+   * are registered, the others each with its nearest.
+   */
+  findingFor(written: string): AgencyFinding {
+    if (this.match(written)) return { match: true };
+    const parts = jointParts(written);
+    if (parts.length >= 2) {
+      const unknown = parts.filter((part) => !this.match(part.text));
+      if (unknown.length < parts.length) return { match: false, unknownParts: unknown.map((part) => ({ part, suggestion: this.suggest(part.text) })) };
+    }
+    return { match: false, suggestion: this.suggest(written) };
+  }
+
   private suggestionNames?: { agency: Agency; name: string; folded: string }[];
 
-  private readonly suggestions = new Map<string, { agency: Agency; matched: string } | undefined>();
+  private readonly suggestions = new Map<string, AgencySuggestion | undefined>();
 
   /** The known agency whose id, name or alias is closest to a written name, for a "did you mean". */
-  suggest(written: string): { agency: Agency; matched: string } | undefined {
+  suggest(written: string): AgencySuggestion | undefined {
     // An unknown agency is usually written the same way many times: compare each spelling once.
     if (this.suggestions.has(written)) return this.suggestions.get(written);
     const found = this.suggestUncached(written);
@@ -120,7 +154,7 @@ export class AgencyIndex {
     return found;
   }
 
-  private suggestUncached(written: string): { agency: Agency; matched: string } | undefined {
+  private suggestUncached(written: string): AgencySuggestion | undefined {
     if (!this.suggestionNames) {
       const names: { agency: Agency; name: string; folded: string }[] = [];
       for (const agency of this.agencies) {

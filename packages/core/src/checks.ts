@@ -1,5 +1,5 @@
 import { nodeAt, type AstNode, type PathSegment } from './ast.js';
-import { jointParts, type AgencyIndex, type JointPart } from './agencies.js';
+import type { AgencyFinding, AgencySuggestion, JointPart } from './agencies.js';
 import { compareIsoDates, describeInterval, formatLongDate } from './dates.js';
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics.js';
 import { DIAGNOSTIC_CODES } from './diagnostics.js';
@@ -62,37 +62,12 @@ export class CheckCache {
   agency(analysis: PlanAnalysis, text: string): AgencyFinding {
     let found = this.agencyFindings.get(text);
     if (!found) {
-      found = agencyFinding(analysis.agencies, text);
+      found = analysis.agencies.findingFor(text);
       if (this.agencyFindings.size > 50_000) this.agencyFindings.clear();
       this.agencyFindings.set(text, found);
     }
     return found;
   }
-}
-
-type AgencySuggestion = ReturnType<AgencyIndex['suggest']>;
-
-/** What the agency check finds in one written lead or partner. */
-export interface AgencyFinding {
-  /** Whether it names registered agencies (one, or several jointly). */
-  match: boolean;
-  /** When it does not: the nearest registered agency to the whole text. */
-  suggestion?: AgencySuggestion;
-  /**
-   * For a joint lead some of whose agencies are registered ("KCC/Kent Polce"): the others, each
-   * with the nearest registered agency. The finding is then about those parts, not the whole text.
-   */
-  unknownParts?: { part: JointPart; suggestion?: AgencySuggestion }[];
-}
-
-function agencyFinding(agencies: AgencyIndex, text: string): AgencyFinding {
-  if (agencies.match(text)) return { match: true };
-  const parts = jointParts(text);
-  if (parts.length >= 2) {
-    const unknown = parts.filter((part) => !agencies.match(part.text));
-    if (unknown.length < parts.length) return { match: false, unknownParts: unknown.map((part) => ({ part, suggestion: agencies.suggest(part.text) })) };
-  }
-  return { match: false, suggestion: agencies.suggest(text) };
 }
 
 /** Marks that may follow an action number to point at a footnote (`2.2*`). */
@@ -177,7 +152,7 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
   // Agencies named as leads, partners and risk owners must be in a register (when there is one).
   if (!analysis.agencies.isEmpty) {
     /** Reports one unknown agency: a whole lead or partner, or one agency of a joint lead (`part`, with the whole as `within`). */
-    const reportUnknown = (mention: AgencyMention, written: string, range: Range, suggestion: AgencySuggestion, part?: JointPart) => {
+    const reportUnknown = (mention: AgencyMention, written: string, range: Range, suggestion: AgencySuggestion | undefined, part?: JointPart) => {
       const data: Record<string, unknown> = { agency: written, role: mention.role, path: mention.path };
       if (part) Object.assign(data, { within: mention.text, partStart: part.start, partEnd: part.end });
       const quoted = part ? `"${written}" (in "${mention.text}")` : `"${written}"`;
@@ -196,7 +171,7 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
       }
     };
     const checkMention = (mention: AgencyMention) => {
-      const found = context.cache ? context.cache.agency(analysis, mention.text) : agencyFinding(analysis.agencies, mention.text);
+      const found = context.cache ? context.cache.agency(analysis, mention.text) : analysis.agencies.findingFor(mention.text);
       if (found.match) return;
       if (!found.unknownParts) {
         reportUnknown(mention, mention.text, mention.range, found.suggestion);
