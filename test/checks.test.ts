@@ -547,6 +547,20 @@ describe('unknown-agency', () => {
     const [whole, escaped] = withCode(check(text, { registers: registers() }), 'unknown-agency');
     expectFinding(whole, 'unknown-agency', { start: at(text, 'lead: Drug', 'Drug'), words: ['"Drug and Alcohol Action Team" is not in the agency register'], data: { agency: 'Drug and Alcohol Action Team' } });
     expect(whole.data).not.toHaveProperty('within');
+    // A pasted run of names is one finding, not one per name.
+    const pasted = yaml`
+      title: Plan
+      themes:
+        - id: '1'
+          title: Enforcement
+          actions:
+            - id: '1.1'
+              title: Pasted
+              lead: KCC/${Array.from({ length: 30 }, (_, i) => `Unit ${i}`).join('/')}
+    `;
+    const [one, ...more] = withCode(check(pasted, { registers: registers() }), 'unknown-agency');
+    expect(more).toEqual([]);
+    expect(one.data).not.toHaveProperty('within');
     // "\u0026" is "&": the finding is about the part, at the whole value.
     expectFinding(escaped, 'unknown-agency', { start: at(text, 'lead: "KCC', '"KCC'), words: ['"Kent Polic" (in "KCC & Kent Polic")'], data: { agency: 'Kent Polic', within: 'KCC & Kent Polic', partStart: 6, partEnd: 16 } });
   });

@@ -31,6 +31,9 @@ export interface AgencyFinding {
 /** Separators officers use between joint leads in one cell (with the spaces around them). */
 const JOINT_SEPARATORS = /\s*(?:\/|&|\+|,|;|\band\b)\s*/gi;
 
+/** The most parts a lead is read as a joint lead of, for findings about some of them. */
+export const MAX_JOINT_PARTS = 24;
+
 /** One agency of a cell that names several, and where it is in the written text (`end` exclusive). */
 export interface JointPart {
   text: string;
@@ -134,7 +137,8 @@ export class AgencyIndex {
   findingFor(written: string): AgencyFinding {
     if (this.match(written)) return { match: true };
     const parts = jointParts(written);
-    if (parts.length >= 2) {
+    // More parts than any cell names agencies (a pasted list, a run of slashes): one finding, not hundreds.
+    if (parts.length >= 2 && parts.length <= MAX_JOINT_PARTS) {
       const unknown = parts.filter((part) => !this.match(part.text));
       if (unknown.length < parts.length) return { match: false, unknownParts: unknown.map((part) => ({ part, suggestion: this.suggest(part.text) })) };
     }
