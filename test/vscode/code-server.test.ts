@@ -497,4 +497,51 @@ describe('the extension in VS Code (code-server)', { timeout: STEP_TIMEOUT }, ()
     });
     expect(rows[0]).toMatch(/plankit\(?schema-type\)?/);
   });
+
+  it('underlines only the misspelt agency of a joint lead, and its quick fix replaces only that', async (context) => {
+    skipIfNeeded(context);
+    const name = 'joint-lead.plan.yaml';
+    const text = `title: A joint plan\nregisters: [kent.agencies.yaml]\nthemes:\n  - title: Enforcement\n    actions:\n      - title: Joint operation\n        lead: KCC/Kent Polic\n        due: March 2030\n`;
+    writeFileSync(join(workspaceDir!, name), text);
+    await quickOpen(name);
+    await page!.waitForSelector(`.tab.active:has-text("${name}")`);
+    // One warning, drawn under "Kent Polic" only.
+    const squiggle = await waitFor('the warning underlined', async () => {
+      const found = await page!.$$('.editor-group-container.active .squiggly-warning');
+      return found.length === 1 ? found[0] : undefined;
+    });
+    const drawn = await squiggle.boundingBox();
+    const line = text.split('\n').findIndex((row) => row.includes('lead: KCC/Kent Polic'));
+    const column = text.split('\n')[line].indexOf('Kent Polic');
+    const characterWidth = await page!.evaluate(() => {
+      const probe = document.querySelector('.editor-group-container.active .view-line span span');
+      return probe ? probe.getBoundingClientRect().width / (probe.textContent?.length || 1) : 0;
+    });
+    expect(characterWidth).toBeGreaterThan(0);
+    expect(Math.round(drawn!.width / characterWidth)).toBe('Kent Polic'.length);
+    // The officer puts the cursor on it and asks for quick fixes (Ctrl+.).
+    await page!.keyboard.press('Control+G');
+    await page!.keyboard.type(`${line + 1}:${column + 3}`);
+    await page!.keyboard.press('Enter');
+    await waitFor('the quick fix', async () => {
+      await page!.keyboard.press('Control+.');
+      const row = await page!.waitForSelector('.action-widget .monaco-list-row:has-text("Replace with “Kent Police”")', { timeout: 10_000 }).catch(() => undefined);
+      if (!row) await page!.keyboard.press('Escape');
+      return row;
+    });
+    // Pick it with the keyboard, as the menu is drawn (the focused row moves with the arrow keys).
+    for (let step = 0; step < 6; step++) {
+      const focused = await page!.$eval('.action-widget .monaco-list-row.focused', (row) => row.textContent ?? '').catch(() => '');
+      if (focused.includes('Replace with “Kent Police”')) break;
+      await page!.keyboard.press('ArrowDown');
+    }
+    await page!.keyboard.press('Enter');
+    await page!.keyboard.press('Control+S');
+    const saved = await waitFor('the plan saved with the fix', () => {
+      const now = readFileSync(join(workspaceDir!, name), 'utf8');
+      return now !== text ? now : undefined;
+    });
+    expect(saved).toBe(text.replace('lead: KCC/Kent Polic', 'lead: KCC/Kent Police'));
+    await waitFor('the warning gone', async () => (await page!.$$('.editor-group-container.active .squiggly-warning')).length === 0);
+  });
 });
