@@ -15,6 +15,7 @@ import {
   kindOfFile,
   MONTH_NAMES_EN,
   parseIsoDate,
+  readsAsOneAgency,
   resolveSchema,
   schemaAtPath,
   type Agency,
@@ -254,8 +255,7 @@ function typedJointPart(prefix: string, known: readonly Agency[]): number | unde
 
 /** An agency id as it goes into a joint lead: as written, in the scalar's quotes; undefined when it would not read as one agency there. */
 function partText(id: string, context: CompletionContext): string | undefined {
-  const parts = jointParts(id);
-  if (parts.length !== 1 || parts[0].text !== id) return undefined;
+  if (!readsAsOneAgency(id)) return undefined;
   if (context.quote) return insertText(id, context);
   if (context.inFlow && /[[\]{}]/.test(id)) return undefined;
   return formatScalar(id) === id ? id : undefined;
@@ -274,7 +274,6 @@ function agencyItems(inputs: CompletionInputs, context: CompletionContext, range
   planCheck.check.analysis?.agencies.agencies.forEach(add);
   planCheck.check.registerFile?.register?.agencies.forEach(add);
   inputs.workspaceAgencies.forEach(add);
-  const spellingsOf = new Map(known.map((agency) => [agency, [agency.id, agency.name, ...agency.aliases].map(foldName)]));
   // A joint lead being typed ("KCC/Ke|"): when the whole text is part of no registered name, the
   // agency being typed is the one after the last separator, and only it is completed and replaced.
   let prefix = context.prefix;
@@ -290,7 +289,7 @@ function agencyItems(inputs: CompletionInputs, context: CompletionContext, range
   const nearest = typed === '' || exact ? undefined : index.suggest(prefix.trim())?.agency;
   const items: CompletionItem[] = [];
   known.forEach((agency) => {
-    const spellings = spellingsOf.get(agency)!;
+    const spellings = [agency.id, agency.name, ...agency.aliases].map(foldName);
     let rank: number;
     if (typed === '') rank = 5;
     else if (exact?.agencies.includes(agency) || spellings.includes(typed)) rank = 0;

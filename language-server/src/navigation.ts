@@ -1,10 +1,10 @@
 import path from 'node:path';
 import {
   foldName,
-  jointParts,
   jointPartsInFile,
   locateAt,
   nodeAt,
+  readsAsOneAgency,
   replaceWithinScalarChange,
   scalarText,
   withoutFootnoteMark,
@@ -215,9 +215,7 @@ export async function rename(workspace: Workspace, entry: DocumentCheck, positio
   if (name === '') throw new ResponseError(0, 'An agency id cannot be empty.');
   if (/[\u0000-\u001f\u007f]/.test(name)) throw new ResponseError(0, 'An agency id is written on one line, without tabs or control characters.');
   const occurrences = await agencyOccurrences(workspace, target.id, target.source, true);
-  // Whether the new id reads as one agency inside a joint lead (no "/", "&", "and"… in it).
-  const parts = jointParts(name);
-  const standsAlone = parts.length === 1 && parts[0].text === name;
+  const standsAlone = readsAsOneAgency(name);
   const changes: Record<string, TextEdit[]> = {};
   for (const occurrence of occurrences) {
     if (!occurrence.exact) continue; // Mentions by full name or another spelling still match: leave the officer's words.

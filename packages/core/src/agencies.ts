@@ -60,6 +60,12 @@ export function jointParts(written: string): JointPart[] {
   return parts;
 }
 
+/** Whether a name reads as one agency inside a joint lead: nothing in it splits it (no "/", "&", "and"…). */
+export function readsAsOneAgency(name: string): boolean {
+  const parts = jointParts(name);
+  return parts.length === 1 && parts[0].text === name;
+}
+
 /**
  * All agencies a plan can name (its own and those of its registers), looked up by id, full name
  * or other spelling, ignoring case, spacing and punctuation.
