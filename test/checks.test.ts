@@ -565,6 +565,65 @@ describe('unknown-agency', () => {
     expectFinding(escaped, 'unknown-agency', { start: at(text, 'lead: "KCC', '"KCC'), words: ['"Kent Polic" (in "KCC & Kent Polic")'], data: { agency: 'Kent Polic', within: 'KCC & Kent Polic', partStart: 6, partEnd: 16 } });
   });
 
+  it('reads “and partners” after a lead agency as a group, not an agency to register', () => {
+    const text = yaml`
+      title: Plan
+      themes:
+        - id: '1'
+          title: Enforcement
+          actions:
+            - id: '1.1'
+              title: With partners
+              lead: Kent Police and partners
+              partners: [KCC & all other partners, All partners, Partners and others]
+            - id: '1.2'
+              title: A misspelt lead with partners
+              lead: Kent Polic & other agencies
+            - id: '1.3'
+              title: Nobody leads
+              lead: All partners
+            - id: '1.4'
+              title: None registered
+              lead: Drug and Alcohol Action Team and partners
+    `;
+    const found = withCode(check(text, { registers: registers() }), 'unknown-agency');
+    expect(found.map((d) => d.data?.agency)).toEqual(['Kent Polic', 'All partners', 'Drug and Alcohol Action Team and partners']);
+    const [misspelt, group, whole] = found;
+    // The one agency named beside the group is reported on its own words, with the fix for them.
+    expectFinding(misspelt, 'unknown-agency', {
+      severity: 'warning',
+      start: at(text, 'lead: Kent Polic &', 'Kent Polic'),
+      words: ['"Kent Polic" (in "Kent Polic & other agencies")', 'Did you mean Kent Police'],
+      data: { within: 'Kent Polic & other agencies', partStart: 0, partEnd: 10, suggestion: 'Kent Police' },
+    });
+    // A group as the lead: no one answers for the action, and there is nothing to add to a register.
+    expectFinding(group, 'unknown-agency', {
+      severity: 'warning',
+      start: at(text, 'lead: All partners', 'All'),
+      words: ['"All partners" names no one agency', 'name the registered agency that leads'],
+      data: { group: true, role: 'lead' },
+    });
+    expect(group.data).not.toHaveProperty('suggestion');
+    // With no agency registered, the whole text may be one name with "and" in it.
+    expect(whole.data).not.toHaveProperty('within');
+    expect(whole.data).not.toHaveProperty('group');
+    // The lead counts as Kent Police's wherever agencies are counted or filtered.
+    const file = readPlanFile(text, { fileName: 'test.plan.yaml' });
+    const analysis = checkPlanFile(file, { asOf: '2014-01-01', registers: registers() }).analysis!;
+    const [withPartners] = analysis.actions();
+    expect(withPartners.lead.flatMap((mention) => analysis.agenciesOf(mention).map((agency) => agency.id))).toEqual(['Kent Police']);
+    expect(analysis.agencies.match('Kent Police and partners')).toMatchObject({ by: 'joint', groups: ['partners'] });
+    // A registered agency is an agency, whatever its name.
+    const named = [register(KENT_REGISTER), register('agencies:\n  - id: Partners\n    name: Partners Trust\n')];
+    expect(withCode(check(yaml`
+      title: Plan
+      themes:
+        - id: '1'
+          title: Enforcement
+          lead: Partners
+    `, { registers: named }), 'unknown-agency')).toEqual([]);
+  });
+
   it('uses the plan’s own agencies as a register too', () => {
     const text = yaml`
       title: Plan

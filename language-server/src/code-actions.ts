@@ -111,7 +111,8 @@ async function fixesFor(inputs: CodeActionInputs, diagnostic: Diagnostic): Promi
         if (change) actions.push(fix(`Replace with “${data.suggestion}”${named}`, edit(entry, [change]), true));
       }
       const written = typeof data.agency === 'string' ? data.agency : scalarText(node);
-      if (written) {
+      // "All partners" is a group, not an agency to add.
+      if (written && data.group !== true) {
         const add = await addToRegister(inputs, written);
         if (add) actions.push(fix(add.title, add.edit));
       }

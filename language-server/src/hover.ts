@@ -67,7 +67,7 @@ export function hover(entry: DocumentCheck, position: Position): Hover | null {
       const missing = finding.unknownParts!.find((candidate) => candidate.part.start === part.start);
       return missing ? unknown(part.text, missing.suggestion) : (index!.match(part.text)?.agencies ?? []).map(agencyLine).join('\n\n');
     });
-    return markdown(lines.join('\n\n'));
+    return markdown(lines.filter((line) => line !== '').join('\n\n'));
   }
   // An agency's own id in a register or in the plan's agencies.
   if (field === 'id' && location.path.length >= 3 && location.path[location.path.length - 3] === 'agencies') {

@@ -197,6 +197,18 @@ describe('numbers, marks, dates and agencies', () => {
     expect(without.stderr).not.toMatch(/does not validate/);
   });
 
+  it('an agency "and partners" is kept as written, with no new agency for "partners"', async () => {
+    const csv = ['Action,Lead Agency,Other Partners', 'One,Kent Police and partners,KCC & all other partners', 'Two,KCC/Kent Police & partners,'].join('\n');
+    const { plan, text, dir, stderr } = await importText('plan.csv', csv, ['--register', kent]);
+    const [one, two] = plan.themes[0].actions;
+    expect(one.lead).toBe('Kent Police and partners');
+    expect(one.partners).toBe('KCC & all other partners');
+    expect(two.lead).toBe('KCC/Kent Police & partners');
+    expect(text).not.toMatch(/read as/);
+    expect(stderr).not.toMatch(/new-agencies/);
+    expect(() => readFileSync(join(dir, 'out.new-agencies.agencies.yaml'))).toThrow();
+  });
+
   it('a close spelling of a registered agency is matched and flagged', async () => {
     const { plan, text } = await importText('plan.csv', 'Action,Lead Agency\nOne,Kent Polise\n', ['--register', kent]);
     expect(plan.themes[0].actions[0].lead).toBe('Kent Police');

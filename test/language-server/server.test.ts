@@ -647,6 +647,32 @@ describe('quick fixes', () => {
     await client.diagnostics(county(), await client.change(county(), before));
   });
 
+  it('reads a lead “and partners” as its agency, and offers no register entry for “All partners”', async () => {
+    const before = client.texts.get(county())!;
+    const grouped = text.replace('lead: KCC RS/KFRS', 'lead: Kent Polce and partners');
+    const version = await client.change(county(), grouped);
+    const part = rangeOf(grouped, 'Kent Polce', 1);
+    const misspelt = byCode(await client.diagnostics(county(), version), 'unknown-agency').find((d) => (d.data as { within?: string }).within === 'Kent Polce and partners')!;
+    expect(misspelt.range).toEqual(part);
+    const replace = (await codeActionsFor(county(), misspelt)).find((action) => action.title === 'Replace with “Kent Police”')!;
+    expect(editsFor(replace.edit, county())).toEqual([{ range: part, newText: 'Kent Police' }]);
+    const after = await applyAndCheck(replace);
+    expect(after.text).toBe(grouped.replace('lead: Kent Polce and partners', 'lead: Kent Police and partners'));
+    expect(byCode(after.diagnostics, 'unknown-agency').filter((d) => /partners/.test((d.data as { within?: string; agency: string }).within ?? (d.data as { agency: string }).agency))).toEqual([]);
+    // The hover names the agency.
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: county() }, position: rangeOf(after.text, 'Kent Police and partners').start });
+    expect((hover!.contents as MarkupContent).value).toMatch(/^\*\*Kent Police\*\* \(agency\), registered in kent\.agencies\.yaml$/);
+
+    // "All partners" as the lead: a warning, with no "Add to the register" (nor a replacement).
+    const nobody = text.replace('lead: KCC RS/KFRS', 'lead: All partners');
+    const nobodyVersion = await client.change(county(), nobody);
+    const group = byCode(await client.diagnostics(county(), nobodyVersion), 'unknown-agency').find((d) => (d.data as { agency: string }).agency === 'All partners')!;
+    expect(group.message).toContain('"All partners" names no one agency');
+    expect(group.range).toEqual(rangeOf(nobody, 'All partners'));
+    expect((await codeActionsFor(county(), group)).map((action) => action.title)).toEqual([]);
+    await client.diagnostics(county(), await client.change(county(), before));
+  });
+
   it('adds an unknown agency to the register file, keeping its comments', async () => {
     const diagnostic = byCode(await diagnosticsNow(), 'unknown-agency')[0];
     const actions = await codeActionsFor(county(), diagnostic);

@@ -7,6 +7,11 @@ export interface AgencyMatch {
   agencies: Agency[];
   /** How: by id, by full name, by another spelling, or as a joint lead of several. */
   by: 'id' | 'name' | 'alias' | 'joint';
+  /**
+   * The words of a joint lead that name a group rather than an agency ("partners" in "Kent Police
+   * and partners"), as written; absent when there are none.
+   */
+  groups?: string[];
 }
 
 /** The registered agency nearest to a written name, and the spelling it was matched through. */
@@ -58,6 +63,20 @@ export function jointParts(written: string): JointPart[] {
   }
   add(last, written.length);
   return parts;
+}
+
+/**
+ * Words that follow a lead agency to say that others help ("Kent Police and partners", "KCC &
+ * other agencies", "Police, KCC and all relevant partners"): a group, not an agency to register.
+ * Matched on the folded text (lower case, `&` as "and", no punctuation).
+ */
+const GROUP_WORDS = /^(?:(?:all|other|the|key|relevant|local|wider|csp)\s+){0,2}(?:partners|partner agencies|partner organisations|partner organizations|agencies|organisations|organizations|others)$/;
+
+/** Whether a text names only groups of helpers, no agency ("partners", "all other agencies", "partners and others"). */
+export function isGroupOfPartners(text: string): boolean {
+  if (GROUP_WORDS.test(foldName(text))) return true;
+  const parts = jointParts(text);
+  return parts.length > 1 && parts.length <= MAX_JOINT_PARTS && parts.every((part) => GROUP_WORDS.test(foldName(part.text)));
 }
 
 /** Whether a name reads as one agency inside a joint lead: nothing in it splits it (no "/", "&", "and"…). */
@@ -127,12 +146,16 @@ export class AgencyIndex {
     const parts = jointParts(written);
     if (parts.length < 2) return undefined;
     const agencies: Agency[] = [];
+    let groups: string[] | undefined;
     for (const part of parts) {
       const found = this.byName.get(foldName(part.text));
-      if (!found) return undefined;
-      agencies.push(found.agency);
+      if (found) agencies.push(found.agency);
+      else if (isGroupOfPartners(part.text)) (groups ??= []).push(part.text);
+      else return undefined;
     }
-    return { agencies, by: 'joint' };
+    // "Partners and others" names no agency at all.
+    if (agencies.length === 0) return undefined;
+    return groups ? { agencies, by: 'joint', groups } : { agencies, by: 'joint' };
   }
 
   /**
@@ -145,8 +168,13 @@ export class AgencyIndex {
     const parts = jointParts(written);
     // More parts than any cell names agencies (a pasted list, a run of slashes): one finding, not hundreds.
     if (parts.length >= 2 && parts.length <= MAX_JOINT_PARTS) {
-      const unknown = parts.filter((part) => !this.match(part.text));
-      if (unknown.length < parts.length) return { match: false, unknownParts: unknown.map((part) => ({ part, suggestion: this.suggest(part.text) })) };
+      // "… and partners" is neither a registered agency nor an unknown one.
+      const named = parts.filter((part) => !isGroupOfPartners(part.text) || this.match(part.text));
+      const unknown = named.filter((part) => !this.match(part.text));
+      // Some agencies registered, or one named beside a group ("Kent Polce and partners"): the
+      // finding is about the unregistered names. With none registered and several named, the
+      // whole text may be one name with "and" in it ("Drug and Alcohol Action Team").
+      if (unknown.length < named.length || named.length === 1) return { match: false, unknownParts: unknown.map((part) => ({ part, suggestion: this.suggest(part.text) })) };
     }
     return { match: false, suggestion: this.suggest(written) };
   }

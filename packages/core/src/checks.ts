@@ -1,5 +1,5 @@
 import { nodeAt, type AstNode, type PathSegment } from './ast.js';
-import type { AgencyFinding, AgencySuggestion, JointPart } from './agencies.js';
+import { isGroupOfPartners, type AgencyFinding, type AgencySuggestion, type JointPart } from './agencies.js';
 import { compareIsoDates, describeInterval, formatLongDate } from './dates.js';
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics.js';
 import { DIAGNOSTIC_CODES } from './diagnostics.js';
@@ -156,7 +156,11 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
       const data: Record<string, unknown> = { agency: written, role: mention.role, path: mention.path };
       if (part) Object.assign(data, { within: mention.text, partStart: part.start, partEnd: part.end });
       const quoted = part ? `"${written}" (in "${mention.text}")` : `"${written}"`;
-      if (suggestion) {
+      if (!part && isGroupOfPartners(written)) {
+        // "All partners" as the lead (partners are not reported): no one agency answers for the work.
+        data.group = true;
+        report('unknown-agency', range, `${quoted} names no one agency: name the registered agency that leads (the others can be partners).`, data);
+      } else if (suggestion) {
         data.suggestion = suggestion.agency.id;
         data.suggestionName = suggestion.agency.name;
         const { id, name } = suggestion.agency;
@@ -173,6 +177,8 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
     const checkMention = (mention: AgencyMention) => {
       const found = context.cache ? context.cache.agency(analysis, mention.text) : analysis.agencies.findingFor(mention.text);
       if (found.match) return;
+      // A partner cell of "All partners" names everyone: nothing to register.
+      if (mention.role === 'partner' && !found.unknownParts && isGroupOfPartners(mention.text)) return;
       if (!found.unknownParts) {
         reportUnknown(mention, mention.text, mention.range, found.suggestion);
         return;

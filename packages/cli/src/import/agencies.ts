@@ -86,6 +86,11 @@ function readItem(written: string, index: AgencyIndex | undefined, reading: Agen
     return;
   }
   const whole = index.match(text);
+  // A lead "and partners" is kept as written: the check reads it as the agency with a group.
+  if (whole?.groups) {
+    reading.values.push(text);
+    return;
+  }
   if (whole) {
     for (const agency of whole.agencies) reading.values.push(agency.id);
     if (whole.agencies.length > 1 || whole.agencies[0].id !== text) reading.guesses.push(`'${text}' read as ${whole.agencies.map((agency) => agency.id).join(', ')}`);
@@ -125,6 +130,10 @@ interface Piece {
 function readRun(text: string, index: AgencyIndex, values: LeadValue[], reading: AgencyReading): void {
   const valuesAtStart = values.length;
   const direct = index.match(text);
+  if (direct?.groups) {
+    values.push(text);
+    return;
+  }
   if (direct) {
     for (const agency of direct.agencies) values.push(agency.id);
     return;
