@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { civilDateInLondon, type PlanStatus, type Range } from '@plankit/core/lite';
+import { PLAN_ITEM_METHOD, PLAN_PREVIEW_METHOD, PLAN_STATUS_METHOD } from '@plankit/language-server/methods';
 import { ALL_LANGUAGES, isPlanLanguage } from './languages.js';
 import type { PlanPreviewAnswer } from './preview-message.js';
 import { PreviewManager, type PlanServer } from './preview.js';
@@ -93,13 +94,6 @@ export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
 }
-
-/** Plankit's own requests to the language server (language-server/src/server.ts), answered from a plan's latest check: its counts, */
-const PLAN_STATUS_METHOD = 'plankit/planStatus';
-/** the plan to preview, */
-const PLAN_PREVIEW_METHOD = 'plankit/planPreview';
-/** and where an action or milestone selected in the preview is in the text. */
-const PLAN_ITEM_METHOD = 'plankit/planItem';
 
 /** The server's answer: null for a document that is not a plan. */
 type PlanStatusAnswer = (PlanStatus & { version: number | null }) | null;

@@ -45,6 +45,7 @@ import { codeLenses, inlayHints } from './lenses.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings.js';
 import { documentSymbols, foldingRanges } from './symbols.js';
+import { PLAN_ITEM_METHOD, PLAN_PREVIEW_METHOD, PLAN_STATUS_METHOD } from './methods.js';
 import { connectionFromCommandLine } from './transport.js';
 import { Workspace, type DocumentCheck } from './workspace.js';
 
@@ -55,13 +56,6 @@ import { Workspace, type DocumentCheck } from './workspace.js';
  */
 const DEBOUNCE_MS = 15;
 const QUICK_CHECK_MS = 60;
-
-/** The method of Plankit's plan-status request: `{ textDocument: { uri } }` in, `PlanStatus` and the version checked out (null for a file that is not a plan). */
-const PLAN_STATUS_METHOD = 'plankit/planStatus';
-/** The plan-preview request: `{ textDocument: { uri } }` in, `PlanPreview` and the version checked out (null for a file that is not a plan). */
-const PLAN_PREVIEW_METHOD = 'plankit/planPreview';
-/** The plan-item request: `{ textDocument: { uri }, path?, key?, kind? }` in, the named action or milestone's `range` and the version (null when it is not there). */
-const PLAN_ITEM_METHOD = 'plankit/planItem';
 
 /** Starts a server on a connection (the process's stdio, IPC or socket by default). */
 export function startServer(connection: Connection = connectionFromCommandLine()): void {
