@@ -197,13 +197,16 @@ describe('numbers, marks, dates and agencies', () => {
     expect(without.stderr).not.toMatch(/does not validate/);
   });
 
-  it('an agency "and partners" is kept as written, with no new agency for "partners"', async () => {
-    const csv = ['Action,Lead Agency,Other Partners', 'One,Kent Police and partners,KCC & all other partners', 'Two,KCC/Kent Police & partners,'].join('\n');
+  it('an agency "and partners", or a group alone, is kept as written, with no new agency for the group', async () => {
+    const csv = ['Action,Lead Agency,Other Partners', 'One,Kent Police and partners,KCC & all other partners', 'Two,KCC/Kent Police & partners,All partners', 'Three,Other agencies,'].join('\n');
     const { plan, text, dir, stderr } = await importText('plan.csv', csv, ['--register', kent]);
-    const [one, two] = plan.themes[0].actions;
+    const [one, two, three] = plan.themes[0].actions;
     expect(one.lead).toBe('Kent Police and partners');
     expect(one.partners).toBe('KCC & all other partners');
     expect(two.lead).toBe('KCC/Kent Police & partners');
+    // A group alone is not an agency to confirm either.
+    expect(two.partners).toBe('All partners');
+    expect(three.lead).toBe('Other agencies');
     expect(text).not.toMatch(/read as/);
     expect(stderr).not.toMatch(/new-agencies/);
     expect(() => readFileSync(join(dir, 'out.new-agencies.agencies.yaml'))).toThrow();

@@ -1,4 +1,4 @@
-import { editDistance, foldName, type AgencyIndex } from '@plankit/core';
+import { editDistance, foldName, isGroupOfPartners, type AgencyIndex } from '@plankit/core';
 import { tidy, type Para } from './model.js';
 
 /**
@@ -78,6 +78,11 @@ function readItemQuietly(text: string, index: AgencyIndex | undefined): { known:
 function readItem(written: string, index: AgencyIndex | undefined, reading: AgencyReading): void {
   const text = tidy(written);
   if (!text) return;
+  // "All partners", "Other agencies": a group, kept as written and not put in a register to confirm.
+  if (isGroupOfPartners(text) && !index?.match(text)) {
+    reading.values.push(text);
+    return;
+  }
   if (!index || index.isEmpty) {
     for (const part of text.split(/\s*[/;]\s*/).filter(Boolean)) {
       reading.values.push(part);
