@@ -613,6 +613,7 @@ describe('unknown-agency', () => {
     const [withPartners] = analysis.actions();
     expect(withPartners.lead.flatMap((mention) => analysis.agenciesOf(mention).map((agency) => agency.id))).toEqual(['Kent Police']);
     expect(analysis.agencies.match('Kent Police and partners')).toMatchObject({ by: 'joint', groups: ['partners'] });
+    expect(analysis.agencies.findingFor('Partners and others')).toEqual({ match: false, group: true });
     // A registered agency is an agency, whatever its name.
     const named = [register(KENT_REGISTER), register('agencies:\n  - id: Partners\n    name: Partners Trust\n')];
     expect(withCode(check(yaml`

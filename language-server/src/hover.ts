@@ -61,6 +61,7 @@ export function hover(entry: DocumentCheck, position: Position): Hover | null {
     const unknown = (written: string, suggestion: AgencySuggestion | undefined) =>
       `“${md(written)}” is not in the agency register.${suggestion ? ` Did you mean **${md(suggestion.agency.name)}** (${md(suggestion.agency.id)})?` : ''}`;
     const finding = index?.findingFor(text);
+    if (finding?.group) return markdown(`“${md(text)}” names a group, not one agency.`);
     if (!finding?.unknownParts) return markdown(unknown(text, finding?.suggestion));
     // A joint lead with some agencies registered: each in turn, as the check reports them.
     const lines = jointParts(text).map((part) => {

@@ -670,6 +670,8 @@ describe('quick fixes', () => {
     expect(group.message).toContain('"All partners" names no one agency');
     expect(group.range).toEqual(rangeOf(nobody, 'All partners'));
     expect((await codeActionsFor(county(), group)).map((action) => action.title)).toEqual([]);
+    const groupHover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: county() }, position: group.range.start });
+    expect((groupHover!.contents as MarkupContent).value).toBe('“All partners” names a group, not one agency.');
     await client.diagnostics(county(), await client.change(county(), before));
   });
 

@@ -26,6 +26,8 @@ export interface AgencyFinding {
   match: boolean;
   /** When it does not: the nearest registered agency to the whole text. */
   suggestion?: AgencySuggestion;
+  /** The text names only a group of helpers ("All partners"), no agency: nothing to suggest or register. */
+  group?: boolean;
   /**
    * For a joint lead some of whose agencies are registered ("KCC/Kent Polce"): the others, each
    * with the nearest registered agency. The finding is then about those parts, not the whole text.
@@ -160,11 +162,13 @@ export class AgencyIndex {
 
   /**
    * What the agency check finds in a written lead or partner: whether it names registered
-   * agencies; if not, the nearest to the whole text, or, for a joint lead some of whose agencies
-   * are registered, the others each with its nearest.
+   * agencies; if not, whether it names only a group ("All partners"), else the nearest to the
+   * whole text, or, for a joint lead some of whose agencies are registered, the others each with
+   * its nearest.
    */
   findingFor(written: string): AgencyFinding {
     if (this.match(written)) return { match: true };
+    if (isGroupOfPartners(written)) return { match: false, group: true };
     const parts = jointParts(written);
     // More parts than any cell names agencies (a pasted list, a run of slashes): one finding, not hundreds.
     if (parts.length >= 2 && parts.length <= MAX_JOINT_PARTS) {

@@ -1,5 +1,5 @@
 import { nodeAt, type AstNode, type PathSegment } from './ast.js';
-import { isGroupOfPartners, type AgencyFinding, type AgencySuggestion, type JointPart } from './agencies.js';
+import type { AgencyFinding, AgencySuggestion, JointPart } from './agencies.js';
 import { compareIsoDates, describeInterval, formatLongDate } from './dates.js';
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics.js';
 import { DIAGNOSTIC_CODES } from './diagnostics.js';
@@ -152,11 +152,11 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
   // Agencies named as leads, partners and risk owners must be in a register (when there is one).
   if (!analysis.agencies.isEmpty) {
     /** Reports one unknown agency: a whole lead or partner, or one agency of a joint lead (`part`, with the whole as `within`). */
-    const reportUnknown = (mention: AgencyMention, written: string, range: Range, suggestion: AgencySuggestion | undefined, part?: JointPart) => {
+    const reportUnknown = (mention: AgencyMention, written: string, range: Range, suggestion: AgencySuggestion | undefined, part?: JointPart, group = false) => {
       const data: Record<string, unknown> = { agency: written, role: mention.role, path: mention.path };
       if (part) Object.assign(data, { within: mention.text, partStart: part.start, partEnd: part.end });
       const quoted = part ? `"${written}" (in "${mention.text}")` : `"${written}"`;
-      if (!part && isGroupOfPartners(written)) {
+      if (group) {
         // "All partners" as the lead (partners are not reported): no one agency answers for the work.
         data.group = true;
         report('unknown-agency', range, `${quoted} names no one agency: name the registered agency that leads (the others can be partners).`, data);
@@ -178,9 +178,9 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
       const found = context.cache ? context.cache.agency(analysis, mention.text) : analysis.agencies.findingFor(mention.text);
       if (found.match) return;
       // A partner cell of "All partners" names everyone: nothing to register.
-      if (mention.role === 'partner' && !found.unknownParts && isGroupOfPartners(mention.text)) return;
+      if (found.group && mention.role === 'partner') return;
       if (!found.unknownParts) {
-        reportUnknown(mention, mention.text, mention.range, found.suggestion);
+        reportUnknown(mention, mention.text, mention.range, found.suggestion, undefined, found.group);
         return;
       }
       // The unknown agencies of a joint lead, each at its own words when the value is written as it reads.
