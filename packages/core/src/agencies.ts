@@ -74,11 +74,19 @@ export function jointParts(written: string): JointPart[] {
  */
 const GROUP_WORDS = /^(?:(?:all|other|the|key|relevant|local|wider|csp)\s+){0,2}(?:partners|partner agencies|partner organisations|partner organizations|agencies|organisations|organizations|others)$/;
 
+/** Whether one name (a whole text, or one part of a joint lead) is words for a group of helpers. */
+function isGroupWords(name: string): boolean {
+  return GROUP_WORDS.test(foldName(name));
+}
+
+/** `isGroupOfPartners` for a text already cut into its joint parts. */
+function namesOnlyGroups(text: string, parts: readonly JointPart[]): boolean {
+  return isGroupWords(text) || (parts.length > 1 && parts.length <= MAX_JOINT_PARTS && parts.every((part) => isGroupWords(part.text)));
+}
+
 /** Whether a text names only groups of helpers, no agency ("partners", "all other agencies", "partners and others"). */
 export function isGroupOfPartners(text: string): boolean {
-  if (GROUP_WORDS.test(foldName(text))) return true;
-  const parts = jointParts(text);
-  return parts.length > 1 && parts.length <= MAX_JOINT_PARTS && parts.every((part) => GROUP_WORDS.test(foldName(part.text)));
+  return namesOnlyGroups(text, jointParts(text));
 }
 
 /** Whether a name reads as one agency inside a joint lead: nothing in it splits it (no "/", "&", "and"…). */
@@ -152,7 +160,7 @@ export class AgencyIndex {
     for (const part of parts) {
       const found = this.byName.get(foldName(part.text));
       if (found) agencies.push(found.agency);
-      else if (isGroupOfPartners(part.text)) (groups ??= []).push(part.text);
+      else if (isGroupWords(part.text)) (groups ??= []).push(part.text);
       else return undefined;
     }
     // "Partners and others" names no agency at all.
@@ -168,12 +176,12 @@ export class AgencyIndex {
    */
   findingFor(written: string): AgencyFinding {
     if (this.match(written)) return { match: true };
-    if (isGroupOfPartners(written)) return { match: false, group: true };
     const parts = jointParts(written);
+    if (namesOnlyGroups(written, parts)) return { match: false, group: true };
     // More parts than any cell names agencies (a pasted list, a run of slashes): one finding, not hundreds.
     if (parts.length >= 2 && parts.length <= MAX_JOINT_PARTS) {
       // "… and partners" is neither a registered agency nor an unknown one.
-      const named = parts.filter((part) => !isGroupOfPartners(part.text) || this.match(part.text));
+      const named = parts.filter((part) => !isGroupWords(part.text) || this.match(part.text));
       const unknown = named.filter((part) => !this.match(part.text));
       // Some agencies registered, or one named beside a group ("Kent Polce and partners"): the
       // finding is about the unregistered names. With none registered and several named, the
