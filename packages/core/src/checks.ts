@@ -151,8 +151,15 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
 
   // Agencies named as leads, partners and risk owners must be in a register (when there is one).
   if (!analysis.agencies.isEmpty) {
-    /** Reports one unknown agency: a whole lead or partner, or one agency of a joint lead (`part`, with the whole as `within`). */
-    const reportUnknown = (mention: AgencyMention, written: string, range: Range, suggestion: AgencySuggestion | undefined, part?: JointPart, group = false) => {
+    /**
+     * Reports one unknown agency of a mention: `written` is the whole lead or partner, or one
+     * agency of a joint lead (`part`, with the whole as `within`); `group` when it names only a
+     * group ("All partners").
+     */
+    const reportUnknown = (
+      mention: AgencyMention,
+      { written, range, suggestion, part, group = false }: { written: string; range: Range; suggestion?: AgencySuggestion; part?: JointPart; group?: boolean },
+    ) => {
       const data: Record<string, unknown> = { agency: written, role: mention.role, path: mention.path };
       if (part) Object.assign(data, { within: mention.text, partStart: part.start, partEnd: part.end });
       const quoted = part ? `"${written}" (in "${mention.text}")` : `"${written}"`;
@@ -180,7 +187,7 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
       // A partner cell of "All partners" names everyone: nothing to register.
       if (found.group && mention.role === 'partner') return;
       if (!found.unknownParts) {
-        reportUnknown(mention, mention.text, mention.range, found.suggestion, undefined, found.group);
+        reportUnknown(mention, { written: mention.text, range: mention.range, suggestion: found.suggestion, group: found.group });
         return;
       }
       // The unknown agencies of a joint lead, each at its own words when the value is written as it reads.
@@ -188,7 +195,7 @@ export function* checkPlanInSteps(analysis: PlanAnalysis, context: CheckContext)
       const start = node?.kind === 'scalar' ? verbatimValueStart(context.lines.text, node) : undefined;
       for (const { part, suggestion } of found.unknownParts) {
         const range = start === undefined ? mention.range : context.lines.rangeOf(start + part.start, start + part.end);
-        reportUnknown(mention, part.text, range, suggestion, part);
+        reportUnknown(mention, { written: part.text, range, suggestion, part });
       }
     };
     for (const theme of plan.themes) {
