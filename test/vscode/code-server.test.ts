@@ -41,9 +41,9 @@ let browser: Browser | undefined;
 let page: Page | undefined;
 const consoleErrors: string[] = [];
 
-/** The example plan checked as the extension's settings here ask (as of AS_OF, 30 days' warning), with the core. */
+/** The example plan checked as the extension's settings here ask (as of AS_OF, the default due-soon window), with the core. */
 function checkedAtAsOf(): Promise<FileCheck> {
-  return checkFile(join(root, 'examples', planName), planText, nodeFileHost as FileHost, { asOf: AS_OF, today: AS_OF, dueSoonDays: 30 });
+  return checkFile(join(root, 'examples', planName), planText, nodeFileHost as FileHost, { asOf: AS_OF, today: AS_OF });
 }
 
 function chromiumPath(): string | undefined {

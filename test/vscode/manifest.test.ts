@@ -1,6 +1,7 @@
 /** The extension's manifest (extension/package.json): what it contributes, against the code that uses it. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_DUE_SOON_DAYS } from '@plankit/core';
 import { describe, expect, it } from 'vitest';
 import { ALL_LANGUAGES, PLAN_LANGUAGES, REGISTER_LANGUAGES } from '../../extension/src/languages.js';
 import { DEFAULT_DOCS_BASE_URL, normaliseSettings } from '../../language-server/src/settings.js';
@@ -99,7 +100,8 @@ describe('settings', () => {
   it('has the settings the issue asks for, with their defaults', () => {
     expect(properties['plankit.checkWorkspace']).toMatchObject({ type: 'boolean', default: true });
     expect(properties['plankit.asOf']).toMatchObject({ type: 'string', default: '' });
-    expect(properties['plankit.dueSoonDays']).toMatchObject({ type: 'number', default: 30 });
+    // The core's default, so VS Code with nothing set reports what the CLI and other editors do.
+    expect(properties['plankit.dueSoonDays']).toMatchObject({ type: 'number', default: DEFAULT_DUE_SOON_DAYS });
     expect(properties['plankit.severity']).toMatchObject({ type: 'object', default: {} });
     expect(properties['plankit.severity'].additionalProperties.enum).toEqual(['error', 'warning', 'information', 'hint', 'off']);
     expect(properties['plankit.trace.server']).toMatchObject({ type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off' });
