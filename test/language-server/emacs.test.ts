@@ -12,13 +12,13 @@
  * --no-install-recommends emacs-nox elpa-eglot elpa-yaml-mode`). Without them every test here is
  * skipped, and the reason is printed.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node.js';
-import { examplesDir, offsetAt, rangeOf, repoRoot, serverPath, uriOf } from './lsp-client.js';
+import { comparable, runEditorScript, validateWithCli, type LspDiagnostic } from './editor-client.js';
+import { examplesDir, offsetAt, repoRoot, serverPath, uriOf } from './lsp-client.js';
 
 const PLAN = 'sevenoaks-alcohol-drug-strategy-2011.plan.yaml';
 const REGISTER = 'kent.agencies.yaml';
@@ -27,7 +27,6 @@ const AS_OF = '2011-06-30';
 const LEAD = 'West Kent Police';
 const TYPED = 'Kent Po';
 const SCRIPT = path.join(repoRoot, 'test', 'language-server', 'emacs', 'plankit-eglot.el');
-const CLI = path.join(repoRoot, 'packages', 'cli', 'bin', 'plankit.js');
 
 /** The emacs on PATH, and whether eglot and yaml-mode load in it. */
 function findEmacs(): { ok: boolean; version?: string; why?: string } {
@@ -45,18 +44,6 @@ if (!hasEmacs) {
   );
 }
 
-interface LspRange {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-interface LspDiagnostic {
-  range: LspRange;
-  severity: number;
-  code: string;
-  message: string;
-  source?: string;
-  data?: unknown;
-}
 /** A Flymake diagnostic: buffer positions (characters from 1), eglot's type, the text shown. */
 interface FlymakeDiagnostic {
   beg: number;
@@ -91,15 +78,6 @@ interface EmacsResult {
   exit: { status: string; code: number };
   published: number;
 }
-interface CliDiagnostic {
-  severity: string;
-  code: string;
-  message: string;
-  range: LspRange;
-  data?: unknown;
-}
-
-const SEVERITY: Record<string, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 /** How eglot 1.9 names each LSP severity for Flymake. */
 const FLYMAKE_TYPE: Record<number, string> = { 1: 'eglot-error', 2: 'eglot-warning', 3: 'eglot-note', 4: 'eglot-note' };
 
@@ -111,61 +89,26 @@ function runEmacs(): Promise<EmacsResult> {
   const out = path.join(workspace, '.emacs-result.json');
   const home = path.join(workspace, '.emacs-home');
   fs.mkdirSync(home);
-  return new Promise((resolve, reject) => {
-    const child = spawn('emacs', ['--batch', '-l', SCRIPT], {
-      cwd: workspace,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        // Keep Emacs's own files out of the user's home.
-        HOME: home,
-        PLANKIT_NODE: process.execPath,
-        PLANKIT_SERVER: serverPath,
-        PLANKIT_WORKSPACE: workspace,
-        PLANKIT_PLAN: path.join(workspace, PLAN),
-        PLANKIT_AS_OF: AS_OF,
-        PLANKIT_LEAD: LEAD,
-        PLANKIT_TYPED: TYPED,
-        PLANKIT_OUT: out,
-      },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`emacs did not finish in 90 s\n${output}`));
-    }, 90_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      let seen: EmacsResult | undefined;
-      try {
-        seen = JSON.parse(fs.readFileSync(out, 'utf8'));
-      } catch (error) {
-        return reject(new Error(`emacs exited with ${code} and wrote no result: ${String(error)}\n${output}`));
-      }
-      if (code !== 0 || seen!.error) return reject(new Error(`emacs failed (exit ${code}): ${seen!.error ?? ''}\n${output}`));
-      resolve(seen!);
-    });
+  return runEditorScript<EmacsResult>({
+    label: 'emacs',
+    command: 'emacs',
+    args: ['--batch', '-l', SCRIPT],
+    cwd: workspace,
+    out,
+    env: {
+      // Keep Emacs's own files out of the user's home.
+      HOME: home,
+      PLANKIT_NODE: process.execPath,
+      PLANKIT_SERVER: serverPath,
+      PLANKIT_WORKSPACE: workspace,
+      PLANKIT_PLAN: path.join(workspace, PLAN),
+      PLANKIT_AS_OF: AS_OF,
+      PLANKIT_LEAD: LEAD,
+      PLANKIT_TYPED: TYPED,
+      PLANKIT_OUT: out,
+    },
   });
 }
-
-/** `plankit validate --format json --as-of AS_OF <file>`, run as a process: the file's diagnostics. */
-function validate(file: string): CliDiagnostic[] {
-  let output: string;
-  try {
-    output = execFileSync(process.execPath, [CLI, 'validate', file, '--as-of', AS_OF, '--format', 'json'], { cwd: workspace, encoding: 'utf8' });
-  } catch (error) {
-    // Exit code 1 (errors found) still prints the report.
-    output = (error as { stdout: string }).stdout;
-  }
-  const report = JSON.parse(output) as { files: { file: string; diagnostics: CliDiagnostic[] }[] };
-  expect(report.files).toHaveLength(1);
-  return report.files[0].diagnostics;
-}
-
-const comparable = (list: (LspDiagnostic | CliDiagnostic)[]) =>
-  list.map((d) => ({ code: d.code, severity: typeof d.severity === 'string' ? SEVERITY[d.severity] : d.severity, range: d.range, message: d.message, data: d.data }));
 
 /** An Emacs buffer position (characters, not UTF-16 units, counted from 1) of an LSP position. */
 function bufferPosition(text: string, position: { line: number; character: number }): number {
@@ -202,7 +145,7 @@ describe('Emacs (eglot) as the LSP client', () => {
   });
 
   it.skipIf(!hasEmacs)('publishes, for the version eglot opened, exactly what plankit validate reports at the same as-of date', () => {
-    const expected = validate(path.join(workspace, PLAN));
+    const expected = validateWithCli(path.join(workspace, PLAN), AS_OF);
     expect(expected.filter((d) => d.code === 'overdue').length).toBeGreaterThanOrEqual(5);
     expect(comparable(result.opened.diagnostics)).toEqual(comparable(expected));
     // The plan's own asOf (2011-03-31) would give no overdue items: the setting reached the server.
@@ -234,7 +177,7 @@ describe('Emacs (eglot) as the LSP client', () => {
     expect(result.edited.version).toBeGreaterThan(result.opened.version);
     const edited = path.join(workspace, 'edited.plan.yaml');
     fs.writeFileSync(edited, result.edited.text);
-    expect(comparable(result.edited.diagnostics)).toEqual(comparable(validate(edited)));
+    expect(comparable(result.edited.diagnostics)).toEqual(comparable(validateWithCli(edited, AS_OF)));
     const unknown = result.edited.diagnostics.filter((d) => d.code === 'unknown-agency');
     expect(unknown.map((d) => d.range)).toEqual([
       { start: { line: result.lead.line, character: result.lead.column }, end: { line: result.lead.line, character: result.lead.column + TYPED.length } },

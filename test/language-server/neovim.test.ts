@@ -15,13 +15,14 @@
  * Needs `nvim` on PATH (Debian: `apt-get install -y --no-install-recommends neovim`). Without it
  * every test here is skipped, and the reason is printed.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node.js';
 import { readRegisterFile } from '../../packages/core/dist/index.js';
+import { comparable, runEditorScript, validateWithCli, type LspDiagnostic } from './editor-client.js';
 import { examplesDir, rangeOf, repoRoot, serverPath, uriOf } from './lsp-client.js';
 
 const PLAN = 'sevenoaks-alcohol-drug-strategy-2011.plan.yaml';
@@ -31,7 +32,6 @@ const AS_OF = '2011-06-30';
 const LEAD = 'West Kent Police';
 const TYPED = 'Kent Po';
 const SCRIPT = path.join(repoRoot, 'test', 'language-server', 'neovim', 'plankit-client.lua');
-const CLI = path.join(repoRoot, 'packages', 'cli', 'bin', 'plankit.js');
 const MODES = ['configuration', 'didChangeConfiguration'] as const;
 type Mode = (typeof MODES)[number];
 
@@ -54,19 +54,6 @@ if (!hasNvim) {
   );
 }
 
-interface LspRange {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-interface LspDiagnostic {
-  range: LspRange;
-  severity: number;
-  code: string;
-  message: string;
-  source?: string;
-  codeDescription?: { href: string };
-  data?: unknown;
-}
 interface Item {
   label: string;
   detail?: string;
@@ -96,16 +83,6 @@ interface NvimResult {
   exit: { code: number; signal: number } | null;
   published: number;
 }
-interface CliDiagnostic {
-  severity: string;
-  code: string;
-  message: string;
-  range: LspRange;
-  data?: unknown;
-}
-
-const SEVERITY: Record<string, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
-
 let workspace: string;
 const results = new Map<Mode, NvimResult>();
 const runTimes = new Map<Mode, number>();
@@ -115,65 +92,30 @@ function runNvim(mode: Mode): Promise<NvimResult> {
   const out = path.join(workspace, `.nvim-${mode}.json`);
   const home = path.join(workspace, `.nvim-home-${mode}`);
   fs.mkdirSync(home);
-  return new Promise((resolve, reject) => {
-    const child = spawn('nvim', ['--headless', '--clean', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${SCRIPT}`], {
-      cwd: workspace,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        // Keep Neovim's log, state and data out of the user's home.
-        XDG_CONFIG_HOME: home,
-        XDG_CACHE_HOME: home,
-        XDG_STATE_HOME: home,
-        XDG_DATA_HOME: home,
-        PLANKIT_NODE: process.execPath,
-        PLANKIT_SERVER: serverPath,
-        PLANKIT_WORKSPACE: workspace,
-        PLANKIT_PLAN: path.join(workspace, PLAN),
-        PLANKIT_AS_OF: AS_OF,
-        PLANKIT_MODE: mode,
-        PLANKIT_LEAD: LEAD,
-        PLANKIT_TYPED: TYPED,
-        PLANKIT_OUT: out,
-      },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`nvim (${mode}) did not finish in 90 s\n${output}`));
-    }, 90_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      let result: NvimResult | undefined;
-      try {
-        result = JSON.parse(fs.readFileSync(out, 'utf8'));
-      } catch (error) {
-        return reject(new Error(`nvim (${mode}) exited with ${code} and wrote no result: ${String(error)}\n${output}`));
-      }
-      if (code !== 0 || result!.error) return reject(new Error(`nvim (${mode}) failed (exit ${code}): ${result!.error ?? ''}\n${output}`));
-      resolve(result!);
-    });
+  return runEditorScript<NvimResult>({
+    label: `nvim (${mode})`,
+    command: 'nvim',
+    args: ['--headless', '--clean', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${SCRIPT}`],
+    cwd: workspace,
+    out,
+    env: {
+      // Keep Neovim's log, state and data out of the user's home.
+      XDG_CONFIG_HOME: home,
+      XDG_CACHE_HOME: home,
+      XDG_STATE_HOME: home,
+      XDG_DATA_HOME: home,
+      PLANKIT_NODE: process.execPath,
+      PLANKIT_SERVER: serverPath,
+      PLANKIT_WORKSPACE: workspace,
+      PLANKIT_PLAN: path.join(workspace, PLAN),
+      PLANKIT_AS_OF: AS_OF,
+      PLANKIT_MODE: mode,
+      PLANKIT_LEAD: LEAD,
+      PLANKIT_TYPED: TYPED,
+      PLANKIT_OUT: out,
+    },
   });
 }
-
-/** `plankit validate --format json --as-of AS_OF <file>`, run as a process: the file's diagnostics. */
-function validate(file: string): CliDiagnostic[] {
-  let output: string;
-  try {
-    output = execFileSync(process.execPath, [CLI, 'validate', file, '--as-of', AS_OF, '--format', 'json'], { cwd: workspace, encoding: 'utf8' });
-  } catch (error) {
-    // Exit code 1 (errors found) still prints the report.
-    output = (error as { stdout: string }).stdout;
-  }
-  const report = JSON.parse(output) as { files: { file: string; diagnostics: CliDiagnostic[] }[] };
-  expect(report.files).toHaveLength(1);
-  return report.files[0].diagnostics;
-}
-
-const comparable = (list: (LspDiagnostic | CliDiagnostic)[]) =>
-  list.map((d) => ({ code: d.code, severity: typeof d.severity === 'string' ? SEVERITY[d.severity] : d.severity, range: d.range, message: d.message, data: d.data }));
 
 /** The byte column of a UTF-16 position on a line (what vim.diagnostic keeps). */
 const byteColumn = (line: string, character: number) => Buffer.byteLength(line.slice(0, character), 'utf8');
@@ -212,7 +154,7 @@ describe('Neovim as the LSP client', () => {
       it.skipIf(!hasNvim)('publishes, for the version Neovim opened, exactly what plankit validate reports at the same as-of date', () => {
         const result = results.get(mode)!;
         expect(result.opened.version).toBe(result.opened.bufferVersion);
-        const expected = validate(path.join(workspace, PLAN));
+        const expected = validateWithCli(path.join(workspace, PLAN), AS_OF);
         expect(expected.filter((d) => d.code === 'overdue').length).toBeGreaterThanOrEqual(5);
         expect(comparable(result.opened.diagnostics)).toEqual(comparable(expected));
         // Neovim 0.7 does not show a code's link (no codeDescriptionSupport), so it is not sent one.
@@ -286,7 +228,7 @@ describe('Neovim as the LSP client', () => {
         expect(result.edited.version).toBeGreaterThan(result.opened.version);
         const edited = path.join(workspace, `edited-${mode}.plan.yaml`);
         fs.writeFileSync(edited, result.edited.text);
-        expect(comparable(result.edited.diagnostics)).toEqual(comparable(validate(edited)));
+        expect(comparable(result.edited.diagnostics)).toEqual(comparable(validateWithCli(edited, AS_OF)));
         const unknown = result.edited.diagnostics.filter((d) => d.code === 'unknown-agency');
         expect(unknown.map((d) => d.range)).toEqual([
           { start: { line: result.lead.line, character: result.lead.character }, end: { line: result.lead.line, character: result.lead.character + TYPED.length } },
