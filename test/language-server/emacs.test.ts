@@ -62,7 +62,6 @@ interface Seen {
 }
 interface EmacsResult {
   error?: string;
-  emacsVersion: string;
   eglotVersion: string;
   majorMode: string;
   uri: string;
@@ -72,11 +71,10 @@ interface EmacsResult {
   completionAtValue: Completion;
   edited: Seen & { text: string };
   completionAfterTyping: Completion;
-  accepted: { chosen: string; line: string; version: number; diagnostics: LspDiagnostic[] };
+  accepted: Seen & { chosen: string; line: string };
   hover: string;
   shutdown: null;
   exit: { status: string; code: number };
-  published: number;
 }
 /** How eglot 1.9 names each LSP severity for Flymake. */
 const FLYMAKE_TYPE: Record<number, string> = { 1: 'eglot-error', 2: 'eglot-warning', 3: 'eglot-note', 4: 'eglot-note' };
@@ -115,13 +113,14 @@ function bufferPosition(text: string, position: { line: number; character: numbe
   return [...text.slice(0, offsetAt(text, position))].length + 1;
 }
 
+const sortFlymake = (list: FlymakeDiagnostic[]) => [...list].sort((a, b) => a.beg - b.beg || a.text.localeCompare(b.text));
+
 /** What Flymake should hold for these findings of this text: eglot's wording is "source [code]: message". */
 function expectedFlymake(text: string, diagnostics: LspDiagnostic[]): FlymakeDiagnostic[] {
-  return diagnostics
-    .map((d) => ({ beg: bufferPosition(text, d.range.start), end: bufferPosition(text, d.range.end), type: FLYMAKE_TYPE[d.severity], text: `${d.source} [${d.code}]: ${d.message}` }))
-    .sort((a, b) => a.beg - b.beg || a.text.localeCompare(b.text));
+  return sortFlymake(
+    diagnostics.map((d) => ({ beg: bufferPosition(text, d.range.start), end: bufferPosition(text, d.range.end), type: FLYMAKE_TYPE[d.severity], text: `${d.source} [${d.code}]: ${d.message}` })),
+  );
 }
-const sortFlymake = (list: FlymakeDiagnostic[]) => [...list].sort((a, b) => a.beg - b.beg || a.text.localeCompare(b.text));
 
 beforeAll(async () => {
   if (!hasEmacs) return;
@@ -157,7 +156,7 @@ describe('Emacs (eglot) as the LSP client', () => {
     const text = fs.readFileSync(path.join(workspace, PLAN), 'utf8');
     expect(sortFlymake(result.opened.flymake)).toEqual(expectedFlymake(text, result.opened.diagnostics));
     const first = result.opened.flymake.find((d) => d.text.includes('[overdue]'))!;
-    expect(text.slice(...[first.beg - 1, first.end - 1])).toBe('Yearly plans until March 2011');
+    expect(text.slice(first.beg - 1, first.end - 1)).toBe('Yearly plans until March 2011');
     expect(first.type).toBe('eglot-warning');
   });
 

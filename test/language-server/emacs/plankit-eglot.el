@@ -65,6 +65,16 @@
                       (lambda () (assoc version plankit-test-published)))
   (cdr (assoc version plankit-test-published)))
 
+(defun plankit-test--seen (what)
+  "Waits for the server's findings on the buffer's current version, and for Flymake to show them
+(WHAT names the moment in a time-out). Returns (:version V :diagnostics D :flymake F)."
+  (let* ((version eglot--versioned-identifier)
+         (diagnostics (plankit-test--diagnostics-for version)))
+    (flymake-start)
+    (plankit-test--wait (format "Flymake to show the findings %s" what)
+                        (lambda () (= (length (flymake-diagnostics)) (length diagnostics))))
+    (list :version version :diagnostics diagnostics :flymake (plankit-test--flymake))))
+
 (defun plankit-test--capf ()
   "What M-x completion-at-point gets from eglot here: (START END TABLE . PROPS) and the candidates,
 matched with the completion styles in force (eglot's own: flex, then basic) and sorted as the
@@ -109,8 +119,8 @@ runs eglot's exit function (which applies the server's textEdit). Returns the li
         (plan (plankit-test--env "PLANKIT_PLAN"))
         (as-of (plankit-test--env "PLANKIT_AS_OF"))
         (lead (plankit-test--env "PLANKIT_LEAD"))
-        (typed (plankit-test--env "PLANKIT_TYPED")))
-    (plankit-test--put :emacsVersion emacs-version)
+        (typed (plankit-test--env "PLANKIT_TYPED"))
+        (uri nil))
 
     ;; --- The set-up from docs/language-server.md (Emacs 28 with Debian's elpa-eglot and elpa-yaml-mode).
     (require 'eglot)
@@ -121,6 +131,7 @@ runs eglot's exit function (which applies the server's textEdit). Returns the li
     (setq-default eglot-workspace-configuration `(:plankit (:asOf ,as-of)))
     (add-hook 'plankit-mode-hook #'eglot-ensure)
     ;; --- End of the set-up.
+    (setq uri (eglot--path-to-uri plan))
 
     (plankit-test--put :eglotVersion
                        (with-temp-buffer
@@ -132,7 +143,7 @@ runs eglot's exit function (which applies the server's textEdit). Returns the li
     (advice-add 'eglot-handle-notification :before
                 (lambda (_server method &rest params)
                   (when (eq method 'textDocument/publishDiagnostics)
-                    (when (equal (plist-get params :uri) (eglot--path-to-uri plan))
+                    (when (equal (plist-get params :uri) uri)
                       (push (cons (plist-get params :version) (plist-get params :diagnostics)) plankit-test-published)))))
     (advice-add 'eglot-handle-request :before
                 (lambda (_server method &rest _params)
@@ -143,16 +154,10 @@ runs eglot's exit function (which applies the server's textEdit). Returns the li
     ;; eglot-ensure connects after the command that opened the file: run what the command loop would.
     (run-hooks 'post-command-hook)
     (plankit-test--wait "eglot to manage the plan" (lambda () (bound-and-true-p eglot--managed-mode)))
-    (plankit-test--put :uri (eglot--path-to-uri plan))
+    (plankit-test--put :uri uri)
 
-    ;; Opened: the server's findings for version 0 (eglot's first version), then Flymake's.
-    (let ((opened (plankit-test--diagnostics-for eglot--versioned-identifier)))
-      (flymake-start)
-      (plankit-test--wait "Flymake to show the findings"
-                          (lambda () (= (length (flymake-diagnostics)) (length opened))))
-      (plankit-test--put :opened (list :version eglot--versioned-identifier
-                                       :diagnostics opened
-                                       :flymake (plankit-test--flymake))))
+    ;; Opened: the server's findings for eglot's first version, then Flymake's.
+    (plankit-test--put :opened (plankit-test--seen "on opening"))
     (plankit-test--put :configurationRequests plankit-test-configuration-requests)
 
     ;; Completion at the end of a lead value.
@@ -169,21 +174,12 @@ runs eglot's exit function (which applies the server's textEdit). Returns the li
       (insert typed)
       ;; eglot sends a change from an idle timer, and a batch Emacs is never idle: send it now.
       (eglot--signal-textDocument/didChange)
-      (let ((edited (plankit-test--diagnostics-for eglot--versioned-identifier)))
-        (flymake-start)
-        (plankit-test--wait "Flymake to show the findings after the edit"
-                            (lambda () (= (length (flymake-diagnostics)) (length edited))))
-        (plankit-test--put :edited (list :version eglot--versioned-identifier
-                                         :diagnostics edited
-                                         :flymake (plankit-test--flymake)
-                                         :text (buffer-substring-no-properties (point-min) (point-max)))))
+      (plankit-test--put :edited (append (plankit-test--seen "after the edit")
+                                         (list :text (buffer-substring-no-properties (point-min) (point-max)))))
       (plankit-test--put :completionAfterTyping (plankit-test--complete))
-      (plankit-test--put :accepted (plankit-test--accept-first))
-      (eglot--signal-textDocument/didChange)
-      (plankit-test--put :accepted
-                         (append (plist-get plankit-test-result :accepted)
-                                 (list :version eglot--versioned-identifier
-                                       :diagnostics (plankit-test--diagnostics-for eglot--versioned-identifier)))))
+      (let ((accepted (plankit-test--accept-first)))
+        (eglot--signal-textDocument/didChange)
+        (plankit-test--put :accepted (append accepted (plankit-test--seen "after the completion")))))
 
     ;; Hover on the same line, through eglot's own request.
     (let ((hover (jsonrpc-request (eglot--current-server-or-lose) :textDocument/hover (eglot--TextDocumentPositionParams))))
@@ -197,8 +193,7 @@ runs eglot's exit function (which applies the server's textEdit). Returns the li
       (plankit-test--put :shutdown (or (jsonrpc-request server-object :shutdown nil) :null))
       (jsonrpc-notify server-object :exit nil)
       (plankit-test--wait "the server to exit" (lambda () (not (process-live-p process))))
-      (plankit-test--put :exit (list :status (symbol-name (process-status process)) :code (process-exit-status process))))
-    (plankit-test--put :published (length plankit-test-published))))
+      (plankit-test--put :exit (list :status (symbol-name (process-status process)) :code (process-exit-status process))))))
 
 (condition-case failure
     (progn
