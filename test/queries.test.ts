@@ -212,6 +212,28 @@ describe('the test plan', () => {
   });
 });
 
+describe('the model of the test plan', () => {
+  it('shares one frozen empty list between fields with nothing in them, so changing one throws rather than changing every item', () => {
+    const withoutLinks = analysis.items().filter((item) => item.links.length === 0);
+    expect(withoutLinks.length).toBeGreaterThan(1);
+    expect(new Set(withoutLinks.map((item) => item.links)).size).toBe(1);
+    expect(Object.isFrozen(withoutLinks[0].links)).toBe(true);
+    expect(() => (withoutLinks[0].links as unknown[]).push({})).toThrow(TypeError);
+    expect(withoutLinks[1].links).toEqual([]);
+  });
+
+  it('gives every located object a path of its own, exact to the node', () => {
+    const action = analysis.actions().find((item) => item.id === '2.1')!;
+    const milestone = action.milestones[0];
+    expect(milestone.path).toEqual([...action.path, 'milestones', 0]);
+    expect(milestone.due?.path).toEqual([...milestone.path, 'due']);
+    const paths = analysis.items().flatMap((item) => [item.path, ...item.lead.map((mention) => mention.path), ...(item.due ? [item.due.path] : [])]);
+    expect(new Set(paths).size).toBe(paths.length);
+    const mapLead = plan.themes.flatMap((theme) => theme.actions).flatMap((item) => item.lead).find((mention) => mention.officer !== undefined)!;
+    expect(mapLead.path.at(-1)).toBe('agency');
+  });
+});
+
 describe('state', () => {
   it('takes the status from the latest update when the item has none of its own', () => {
     const state = analysis.state(item('2.1'));
