@@ -1,47 +1,52 @@
-import { css } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
+import { DARK, LIGHT } from './palette.js';
+
+/** A colour from the palette (constant data, never page or plan text) in a stylesheet. */
+const colour = (value: string): CSSResult => unsafeCSS(value);
 
 /**
  * Tokens and base styles every plan element shares. Defaults follow the GOV.UK Design System's
- * colours with Arial/Helvetica type (councils are not on GOV.UK). Each is a documented custom
+ * colours (`palette.ts`, shared with the command line's report) with Arial/Helvetica type (councils
+ * are not on GOV.UK). Each is a documented custom
  * property (`--plankit-*`) the host page can set. Shadow DOM keeps the host's own CSS out; a host's
  * ::part rules come from the outer tree, so they always win over these.
  */
 /** The dark colour scheme's values: followed from the reader's setting, or forced by theme="dark". */
 const darkTokens = css`
-  --_text: var(--plankit-text-colour, #f3f2f1);
-  --_secondary: var(--plankit-secondary-text-colour, #c5c7c9);
-  --_background: var(--plankit-background, #0b0c0c);
-  --_border: var(--plankit-border-colour, #6f777b);
-  --_link: var(--plankit-link-colour, #8ec8ff);
-  --_red-tint: var(--plankit-red-tint, #5c1d14);
-  --_amber-tint: var(--plankit-amber-tint, #5e3217);
-  --_green-tint: var(--plankit-green-tint, #0d3b23);
-  --_blue-tint: var(--plankit-blue-tint, #123a5e);
-  --_grey-tint: var(--plankit-grey-tint, #2f3437);
-  --_tag-text: var(--plankit-tag-text-colour, #f3f2f1);
+  --_text: var(--plankit-text-colour, ${colour(DARK.text)});
+  --_secondary: var(--plankit-secondary-text-colour, ${colour(DARK.secondary)});
+  --_background: var(--plankit-background, ${colour(DARK.background)});
+  --_border: var(--plankit-border-colour, ${colour(DARK.border)});
+  --_link: var(--plankit-link-colour, ${colour(DARK.link)});
+  --_red-tint: var(--plankit-red-tint, ${colour(DARK.redTint)});
+  --_amber-tint: var(--plankit-amber-tint, ${colour(DARK.amberTint)});
+  --_green-tint: var(--plankit-green-tint, ${colour(DARK.greenTint)});
+  --_blue-tint: var(--plankit-blue-tint, ${colour(DARK.blueTint)});
+  --_grey-tint: var(--plankit-grey-tint, ${colour(DARK.greyTint)});
+  --_tag-text: var(--plankit-tag-text-colour, ${colour(DARK.tagText)});
 `;
 
 export const tokens = css`
   :host {
-    --_text: var(--plankit-text-colour, #0b0c0c);
-    --_secondary: var(--plankit-secondary-text-colour, #505a5f);
-    --_background: var(--plankit-background, #ffffff);
-    --_border: var(--plankit-border-colour, #b1b4b6);
-    --_link: var(--plankit-link-colour, #1d70b8);
-    --_focus: var(--plankit-focus-colour, #ffdd00);
-    --_focus-text: var(--plankit-focus-text-colour, #0b0c0c);
+    --_text: var(--plankit-text-colour, ${colour(LIGHT.text)});
+    --_secondary: var(--plankit-secondary-text-colour, ${colour(LIGHT.secondary)});
+    --_background: var(--plankit-background, ${colour(LIGHT.background)});
+    --_border: var(--plankit-border-colour, ${colour(LIGHT.border)});
+    --_link: var(--plankit-link-colour, ${colour(LIGHT.link)});
+    --_focus: var(--plankit-focus-colour, ${colour(LIGHT.focus)});
+    --_focus-text: var(--plankit-focus-text-colour, ${colour(LIGHT.focusText)});
     --_font: var(--plankit-font-family, Arial, Helvetica, sans-serif);
-    --_red: var(--plankit-red, #d4351c);
-    --_red-tint: var(--plankit-red-tint, #f6d7d2);
-    --_amber: var(--plankit-amber, #f47738);
-    --_amber-tint: var(--plankit-amber-tint, #fcd6c3);
-    --_green: var(--plankit-green, #00703c);
-    --_green-tint: var(--plankit-green-tint, #cce2d8);
-    --_blue: var(--plankit-blue, #1d70b8);
-    --_blue-tint: var(--plankit-blue-tint, #d2e2f1);
-    --_grey: var(--plankit-grey, #505a5f);
-    --_grey-tint: var(--plankit-grey-tint, #eeefef);
-    --_tag-text: var(--plankit-tag-text-colour, #0b0c0c);
+    --_red: var(--plankit-red, ${colour(LIGHT.red)});
+    --_red-tint: var(--plankit-red-tint, ${colour(LIGHT.redTint)});
+    --_amber: var(--plankit-amber, ${colour(LIGHT.amber)});
+    --_amber-tint: var(--plankit-amber-tint, ${colour(LIGHT.amberTint)});
+    --_green: var(--plankit-green, ${colour(LIGHT.green)});
+    --_green-tint: var(--plankit-green-tint, ${colour(LIGHT.greenTint)});
+    --_blue: var(--plankit-blue, ${colour(LIGHT.blue)});
+    --_blue-tint: var(--plankit-blue-tint, ${colour(LIGHT.blueTint)});
+    --_grey: var(--plankit-grey, ${colour(LIGHT.grey)});
+    --_grey-tint: var(--plankit-grey-tint, ${colour(LIGHT.greyTint)});
+    --_tag-text: var(--plankit-tag-text-colour, ${colour(LIGHT.tagText)});
     /* Inherited text properties cross the shadow boundary, so a host page's "* { ... !important }"
        would reach inside. A shadow tree's !important beats the page's !important on the host, so
        these hold; pages theme through the --plankit-* properties instead. Font size still comes

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LIGHT } from '@plankit/elements/palette';
 import {
   daysBetween,
   describeDue,
@@ -638,24 +639,24 @@ function timelineAxis(cx: Context, dated: TimelineItem[]): Html {
   return html`<svg class="timeline-axis" viewBox="0 0 ${width} ${height}" aria-hidden="true" focusable="false">${parts}</svg>`;
 }
 
-const MARKER_COLOURS: Readonly<Record<ShapeKind, string>> = { red: '#d4351c', amber: '#f47738', green: '#00703c', blue: '#1d70b8', grey: '#505a5f', unknown: '#505a5f' };
+const MARKER_COLOURS: Readonly<Record<ShapeKind, string>> = { red: LIGHT.red, amber: LIGHT.amber, green: LIGHT.green, blue: LIGHT.blue, grey: LIGHT.grey, unknown: LIGHT.grey };
 
 function marker(kind: ShapeKind, cxPos: number, y: number): Html {
   const fill = MARKER_COLOURS[kind];
   const at = (dx: number, dy: number) => `${(cxPos + dx).toFixed(1)},${(y + dy).toFixed(1)}`;
   switch (kind) {
     case 'red':
-      return html`<polygon points="${at(0, -7)} ${at(7, 6)} ${at(-7, 6)}" fill="${fill}" stroke="#0b0c0c" stroke-width="0.75"/>`;
+      return html`<polygon points="${at(0, -7)} ${at(7, 6)} ${at(-7, 6)}" fill="${fill}" stroke="${LIGHT.text}" stroke-width="0.75"/>`;
     case 'amber':
-      return html`<polygon points="${at(0, -7)} ${at(7, 0)} ${at(0, 7)} ${at(-7, 0)}" fill="${fill}" stroke="#0b0c0c" stroke-width="0.75"/>`;
+      return html`<polygon points="${at(0, -7)} ${at(7, 0)} ${at(0, 7)} ${at(-7, 0)}" fill="${fill}" stroke="${LIGHT.text}" stroke-width="0.75"/>`;
     case 'green':
-      return html`<circle cx="${cxPos.toFixed(1)}" cy="${y.toFixed(1)}" r="6.5" fill="${fill}" stroke="#0b0c0c" stroke-width="0.75"/>`;
+      return html`<circle cx="${cxPos.toFixed(1)}" cy="${y.toFixed(1)}" r="6.5" fill="${fill}" stroke="${LIGHT.text}" stroke-width="0.75"/>`;
     case 'blue':
       return html`<polyline points="${at(-6, 0)} ${at(-2, 5)} ${at(6, -6)}" fill="none" stroke="${fill}" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>`;
     case 'grey':
-      return html`<circle cx="${cxPos.toFixed(1)}" cy="${y.toFixed(1)}" r="5.5" fill="#ffffff" stroke="${fill}" stroke-width="2.5"/>`;
+      return html`<circle cx="${cxPos.toFixed(1)}" cy="${y.toFixed(1)}" r="5.5" fill="${LIGHT.background}" stroke="${fill}" stroke-width="2.5"/>`;
     default:
-      return html`<rect x="${(cxPos - 6).toFixed(1)}" y="${(y - 6).toFixed(1)}" width="12" height="12" fill="#ffffff" stroke="${fill}" stroke-width="2" stroke-dasharray="3 2"/>`;
+      return html`<rect x="${(cxPos - 6).toFixed(1)}" y="${(y - 6).toFixed(1)}" width="12" height="12" fill="${LIGHT.background}" stroke="${fill}" stroke-width="2" stroke-dasharray="3 2"/>`;
   }
 }
 

@@ -1,28 +1,30 @@
+import { LIGHT } from '@plankit/elements/palette';
+
 /**
  * The report's one stylesheet, inlined in its <style>. The same design tokens as the web
- * components (packages/elements/src/styles.ts: GOV.UK colours, Arial/Helvetica), for the screen and
- * for print: A4, each theme and the timeline on a new page, table headers repeated on each page,
+ * components (their palette's colours, `@plankit/elements/palette`, and Arial/Helvetica), for the
+ * screen and for print: A4, each theme and the timeline on a new page, table headers repeated on each page,
  * rows kept whole where they fit, black text, statuses still word + shape + colour.
  * No url(), no @import, no web fonts: the report makes no requests.
  */
 export const REPORT_CSS = `
 :root {
-  --text: #0b0c0c;
-  --secondary: #505a5f;
-  --background: #ffffff;
-  --border: #b1b4b6;
-  --link: #1d70b8;
-  --focus: #ffdd00;
-  --red: #d4351c;
-  --red-tint: #f6d7d2;
-  --amber: #f47738;
-  --amber-tint: #fcd6c3;
-  --green: #00703c;
-  --green-tint: #cce2d8;
-  --blue: #1d70b8;
-  --blue-tint: #d2e2f1;
-  --grey: #505a5f;
-  --grey-tint: #eeefef;
+  --text: ${LIGHT.text};
+  --secondary: ${LIGHT.secondary};
+  --background: ${LIGHT.background};
+  --border: ${LIGHT.border};
+  --link: ${LIGHT.link};
+  --focus: ${LIGHT.focus};
+  --red: ${LIGHT.red};
+  --red-tint: ${LIGHT.redTint};
+  --amber: ${LIGHT.amber};
+  --amber-tint: ${LIGHT.amberTint};
+  --green: ${LIGHT.green};
+  --green-tint: ${LIGHT.greenTint};
+  --blue: ${LIGHT.blue};
+  --blue-tint: ${LIGHT.blueTint};
+  --grey: ${LIGHT.grey};
+  --grey-tint: ${LIGHT.greyTint};
   color-scheme: light;
 }
 html {
