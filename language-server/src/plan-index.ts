@@ -33,7 +33,7 @@ export function planIndex(entry: DocumentCheck): PlanIndex {
   index = { items: new Map(), themes: new Map(), mentions: new Map(), allMentions: [] };
   const analysis = entry.check.analysis;
   if (analysis) {
-    const addMentions = (mentions: AgencyMention[]) => {
+    const addMentions = (mentions: readonly AgencyMention[]) => {
       for (const mention of mentions) {
         index!.mentions.set(pathKey(mention.path), mention);
         index!.allMentions.push(mention);

@@ -61,20 +61,20 @@ interface WorkItem extends Located {
   id?: string;
   title: string;
   due?: Due;
-  lead: AgencyMention[];
-  partners: AgencyMention[];
+  lead: readonly AgencyMention[];
+  partners: readonly AgencyMention[];
   /** The status as written. */
   status?: string;
   completed?: IsoDate;
-  links: Link[];
+  links: readonly Link[];
   notes?: string;
-  updates: Update[];
+  updates: readonly Update[];
 }
 
 /** A step of an action. */
 export interface Milestone extends WorkItem {
   kind: 'milestone';
-  measure: string[];
+  measure: readonly string[];
   /** A stable anchor: the id, or the action's key and the milestone's position. */
   key: string;
   action: Action;
@@ -86,9 +86,9 @@ export interface Action extends WorkItem {
   /** A stable anchor for links (`#action-1.1`): the id as written, else theme key and position. */
   key: string;
   objective?: string;
-  outcome: string[];
-  outputs: string[];
-  measures: string[];
+  outcome: readonly string[];
+  outputs: readonly string[];
+  measures: readonly string[];
   baseline?: string;
   target?: string;
   achieved?: 'met' | 'not-met' | 'partially-met';
@@ -104,12 +104,12 @@ export interface Theme extends Located {
   id?: string;
   key: string;
   title: string;
-  lead: AgencyMention[];
+  lead: readonly AgencyMention[];
   aim?: string;
   description?: string;
-  objectives: string[];
-  partners: AgencyMention[];
-  links: Link[];
+  objectives: readonly string[];
+  partners: readonly AgencyMention[];
+  links: readonly Link[];
   notes?: string;
   actions: Action[];
 }
@@ -138,7 +138,7 @@ export interface Risk extends Located {
   id?: string;
   title: string;
   status?: string;
-  owner: AgencyMention[];
+  owner: readonly AgencyMention[];
   mitigation?: string;
 }
 
@@ -199,8 +199,9 @@ function fieldsOf(node: AstNode | undefined): Fields {
 /**
  * The empty list a model object holds for a field with nothing in it: one shared, frozen array
  * rather than a new one per field per item (an action has eight lists, most of them empty, and a
- * server keeps the model of every plan in the workspace). Nothing changes a model's lists once
- * read; were anything to try, the frozen array would throw rather than change every item's list.
+ * server keeps the model of every plan in the workspace). The lists are read-only in the types, and
+ * nothing changes them once read; were anything to try, the frozen array would throw rather than
+ * change every item's list.
  */
 const NONE: readonly never[] = Object.freeze([]);
 

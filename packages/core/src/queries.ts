@@ -189,7 +189,7 @@ export class PlanAnalysis {
   /** Items an agency leads or partners in (a milestone without its own lead is led by its action's lead). */
   byAgency(agencyId: string, role: 'lead' | 'partner' | 'any' = 'any', kind?: PlanItem['kind']): PlanItem[] {
     const agency = this.agencies.byId(agencyId);
-    const names = (mentions: AgencyMention[]) => mentions.some((mention) => (agency ? this.agenciesOf(mention).includes(agency) : mention.text === agencyId));
+    const names = (mentions: readonly AgencyMention[]) => mentions.some((mention) => (agency ? this.agenciesOf(mention).includes(agency) : mention.text === agencyId));
     return this.items().filter((item) => {
       if (kind && item.kind !== kind) return false;
       const lead = item.kind === 'milestone' && item.lead.length === 0 ? item.action.lead : item.lead;

@@ -495,7 +495,7 @@ interface TimelineItem {
   order: number;
 }
 
-function leadWords(item: PlanItem): AgencyMention[] {
+function leadWords(item: PlanItem): readonly AgencyMention[] {
   return item.kind === 'milestone' && item.lead.length === 0 ? item.action.lead : item.lead;
 }
 
