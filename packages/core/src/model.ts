@@ -118,7 +118,7 @@ export interface Theme extends Located {
 export interface Agency extends Located {
   id: string;
   name: string;
-  aliases: string[];
+  aliases: readonly string[];
   kind?: 'agency' | 'group' | 'service';
   parent?: string;
   url?: string;
@@ -205,10 +205,6 @@ function fieldsOf(node: AstNode | undefined): Fields {
  */
 const NONE: readonly never[] = Object.freeze([]);
 
-function none<T>(): T[] {
-  return NONE as never[];
-}
-
 /**
  * Builds model objects from a file's tree, with ranges from its line index.
  *
@@ -231,19 +227,19 @@ class ModelReader {
     return text !== undefined && isValidIsoDate(text) ? text : undefined;
   }
 
-  textList(fields: Fields, key: string): string[] {
+  textList(fields: Fields, key: string): readonly string[] {
     const node = fields[key];
-    if (!node) return none();
+    if (!node) return NONE;
     if (node.kind === 'seq') {
       const list: string[] = [];
       for (let i = 0; i < node.items.length; i++) {
         const text = scalarText(node.items[i]);
         if (text !== undefined) list.push(text);
       }
-      return list.length === 0 ? none() : list;
+      return list.length === 0 ? NONE : list;
     }
     const single = scalarText(node);
-    return single === undefined ? none() : [single];
+    return single === undefined ? NONE : [single];
   }
 
   locatedTextList(fields: Fields, key: string, path: PathSegment[]): LocatedText[] {
@@ -274,13 +270,13 @@ class ModelReader {
     if (text !== undefined) into.push({ text, role, path, range: this.lines.rangeOf(item.start, item.end) });
   }
 
-  mentions(fields: Fields, key: string, path: PathSegment[], role: 'lead' | 'partner'): AgencyMention[] {
+  mentions(fields: Fields, key: string, path: PathSegment[], role: 'lead' | 'partner'): readonly AgencyMention[] {
     const node = fields[key];
     const result: AgencyMention[] = [];
-    if (!node) return none();
+    if (!node) return NONE;
     if (node.kind === 'seq') node.items.forEach((item, index) => this.mention(item, path.concat(key, index), role, result));
     else this.mention(node, path.concat(key), role, result);
-    return result.length === 0 ? none() : result;
+    return result.length === 0 ? NONE : result;
   }
 
   due(fields: Fields, path: PathSegment[], context: DueContext): Due | undefined {
@@ -295,9 +291,9 @@ class ModelReader {
     return { text, interpretation, path: path.concat('due'), range: this.lines.rangeOf(node.start, node.end) };
   }
 
-  links(fields: Fields, path: PathSegment[]): Link[] {
+  links(fields: Fields, path: PathSegment[]): readonly Link[] {
     const node = fields.links;
-    if (node?.kind !== 'seq') return none();
+    if (node?.kind !== 'seq') return NONE;
     const result: Link[] = [];
     node.items.forEach((item, index) => {
       const itemPath = path.concat('links', index);
@@ -319,12 +315,12 @@ class ModelReader {
         if (text !== undefined) result.push({ text, path: itemPath, range });
       }
     });
-    return result.length === 0 ? none() : result;
+    return result.length === 0 ? NONE : result;
   }
 
-  updates(fields: Fields, path: PathSegment[]): Update[] {
+  updates(fields: Fields, path: PathSegment[]): readonly Update[] {
     const node = fields.updates;
-    if (node?.kind !== 'seq') return none();
+    if (node?.kind !== 'seq') return NONE;
     const result: Update[] = [];
     node.items.forEach((item, index) => {
       if (item.kind !== 'map') return;
@@ -339,7 +335,7 @@ class ModelReader {
         range: this.lines.rangeOf(item.start, item.end),
       });
     });
-    return result.length === 0 ? none() : result;
+    return result.length === 0 ? NONE : result;
   }
 
   agencies(fields: Fields, path: PathSegment[], source: string | undefined): Agency[] {

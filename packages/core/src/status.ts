@@ -15,7 +15,7 @@ export interface StatusDefinition {
   /** Whether an item with this status is finished (never overdue, counts as done). */
   complete: boolean;
   /** Other words officers use for it. */
-  aliases: string[];
+  aliases: readonly string[];
 }
 
 /** The legend used when a plan has none: Blue/Red/Amber/Green with "not started" (BRAG). */

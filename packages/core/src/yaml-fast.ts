@@ -179,7 +179,8 @@ class FastYamlReader {
     }
     const last = pairs[pairs.length - 1];
     // A copy of exactly this length: an array filled by push keeps room for 17 entries or more, and
-    // the tree is kept for as long as its text is open (1.1 MB of the 2,000-action plan's tree, with the flow collections below).
+    // the tree is kept for as long as its text is open (1.1 MB of the 2,000-action plan's tree,
+    // with the flow collections below).
     return { kind: 'map', start: pairs[0].key.start, end: Math.max(last.value.end, last.key.end), pairs: pairs.slice() };
   }
 

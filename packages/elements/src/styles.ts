@@ -7,9 +7,9 @@ const colour = (value: string): CSSResult => unsafeCSS(value);
 /**
  * Tokens and base styles every plan element shares. Defaults follow the GOV.UK Design System's
  * colours (`palette.ts`, shared with the command line's report) with Arial/Helvetica type (councils
- * are not on GOV.UK). Each is a documented custom
- * property (`--plankit-*`) the host page can set. Shadow DOM keeps the host's own CSS out; a host's
- * ::part rules come from the outer tree, so they always win over these.
+ * are not on GOV.UK). Each is a documented custom property (`--plankit-*`) the host page can set.
+ * Shadow DOM keeps the host's own CSS out; a host's ::part rules come from the outer tree, so they
+ * always win over these.
  */
 /** The dark colour scheme's values: followed from the reader's setting, or forced by theme="dark". */
 const darkTokens = css`

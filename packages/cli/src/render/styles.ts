@@ -3,8 +3,8 @@ import { LIGHT } from '@plankit/elements/palette';
 /**
  * The report's one stylesheet, inlined in its <style>. The same design tokens as the web
  * components (their palette's colours, `@plankit/elements/palette`, and Arial/Helvetica), for the
- * screen and for print: A4, each theme and the timeline on a new page, table headers repeated on each page,
- * rows kept whole where they fit, black text, statuses still word + shape + colour.
+ * screen and for print: A4, each theme and the timeline on a new page, table headers repeated on
+ * each page, rows kept whole where they fit, black text, statuses still word + shape + colour.
  * No url(), no @import, no web fonts: the report makes no requests.
  */
 export const REPORT_CSS = `
