@@ -2,7 +2,8 @@
 // a child process and driven over stdio by the same client code (bench/lsp-client.mjs), on the same
 // generated plans (bench/generate-plan.mjs) and the same schema (schemas/plan.schema.json), side by
 // side in one run. Prints one table: keystroke to published diagnostics on a 2,000- and a 200-action
-// plan, completion of a lead agency, didOpen to first diagnostics in a fresh process, the server's
+// plan, completion of a lead agency, the start of a fresh process (spawn to the initialize answer)
+// and its didOpen to first diagnostics, the server's
 // memory, and the number of diagnostics each server reported (to show both really checked the file).
 //
 //   node bench/lsp.mjs                      on its own
@@ -230,6 +231,8 @@ function startClient(server) {
 async function startServer(server, folder) {
   const client = startClient(server);
   await client.initialize({ rootUri: pathToFileURL(folder).href });
+  // From the spawn to the answer: what an editor waits before it can send the first document.
+  client.startMs = performance.now() - client.startedAt;
   await client.waitFor(`${server.label} to ask for its settings`, () => (client.configurationRequests.includes(server.section) ? true : undefined));
   // Let it act on them (register capabilities, scan the workspace folder) before the document comes.
   await client.quiet(300);
@@ -349,7 +352,7 @@ async function timedOpen(server, plan, folder, what, settle = async () => {}) {
     await settle(client);
     const { since, sentAt } = client.open(plan.uri, plan.text, 1);
     const first = await client.waitForPublish(plan.uri, since, 1, 'diagnostics after opening the plan');
-    return { ms: first.at - sentAt };
+    return { ms: first.at - sentAt, startMs: client.startMs };
   } catch (error) {
     return { error: errorText(error), short: shortError(error, 'didOpen') };
   } finally {
@@ -463,8 +466,8 @@ export async function runLspBench() {
       for (const server of SERVERS) scannedOpens[server.key].push(await openScanned(server, plans[2000]));
       for (const server of SERVERS) smallOpens[server.key].push(await openOnce(server, plans[200], emptyDir));
     }
-    const openMedian = (list) => {
-      const ok = list.filter((o) => o.ms !== undefined).map((o) => o.ms);
+    const openMedian = (list, pick = (o) => o.ms) => {
+      const ok = list.filter((o) => pick(o) !== undefined).map(pick);
       return ok.length === list.length ? percentile(ok, 0.5) : list.find((o) => o.error)?.short;
     };
 
@@ -496,6 +499,8 @@ export async function runLspBench() {
         row(`  completion at an action's 'lead: ' median ms (${COMPLETIONS} requests)`, (r) => r.completion?.median, TARGETS.completionMedian, judged, res);
         row(`  completion at an action's 'lead: ' p95 ms`, (r) => r.completion?.p95, undefined, judged, res);
         row(`  completion items offered`, (r) => (r.completionItems === undefined ? undefined : String(r.completionItems)), undefined, judged, res);
+        const starts = { plankit: openMedian(opens.plankit, (o) => o.startMs), yls: openMedian(opens.yls, (o) => o.startMs) };
+        rows.push([`  server start: spawn → initialize answer ms (the same fresh processes, median)`, starts.plankit, starts.yls, ratioOf(starts.plankit, starts.yls), '']);
         openRow(`  didOpen → first publishDiagnostics ms (fresh process, plan not seen before, median of ${OPEN_RUNS})`, opens);
         openRow(`  the same, plan in the workspace folder, after the server's scan (VS Code's case; median of ${OPEN_RUNS})`, scannedOpens);
         row(`  server RSS after open + keystrokes, read right after the last one, MB`, (r) => r.memory?.rss, TARGETS.rssMb, judged, res);

@@ -20,7 +20,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinModules, createRequire } from 'node:module';
+import { createRequire } from 'node:module';
+import { bundleNodeEntry } from '../../language-server/scripts/bundle.mjs';
 
 const extensionDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoDir = join(extensionDir, '..');
@@ -38,28 +39,9 @@ function need(path, what) {
   if (!existsSync(path)) fail(`${relative(repoDir, path)} is missing: ${what}`);
 }
 
-/** Bundles one Node entry into dist/<name> as CommonJS; vscode and Node's own modules stay external. */
-async function bundleNode(build, entry, name) {
-  await build({
-    configFile: false,
-    root: extensionDir,
-    logLevel: 'warn',
-    publicDir: false,
-    build: {
-      ssr: entry,
-      outDir: dist,
-      emptyOutDir: false,
-      target: 'node20',
-      minify: true,
-      sourcemap: false,
-      copyPublicDir: false,
-      rollupOptions: {
-        external: ['vscode', ...builtinModules, ...builtinModules.map((module) => `node:${module}`)],
-        output: { format: 'cjs', entryFileNames: name, codeSplitting: false },
-      },
-    },
-    ssr: { noExternal: true, target: 'node' },
-  });
+/** Bundles one Node entry into dist/<name> as minified CommonJS; vscode and Node's own modules stay external. */
+function bundleNode(build, entry, name) {
+  return bundleNodeEntry(build, { entry, outDir: dist, fileName: name, format: 'cjs', minify: true, external: ['vscode'], root: extensionDir });
 }
 
 /** Bundles the preview page's script into dist/media/preview.js for the webview (a browser). */

@@ -102,13 +102,15 @@ export class LspClient {
    * @param settings the `plankit` section the client answers with
    * @param folderSettings per folder URI, settings over those for a request scoped to that folder
    *        (as VS Code merges a folder's own settings over the user's and the workspace's)
+   * @param server the server script to start (the built one, unless a test has its own copy)
    */
   constructor(
     settings: Record<string, unknown> = {},
     readonly folderSettings: Record<string, Record<string, unknown>> = {},
+    server = serverPath,
   ) {
     this.settings = settings;
-    this.child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [server, '--stdio'], { cwd: server === serverPath ? repoRoot : path.dirname(server), stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.on('exit', () => {
       this.exited = true;
       this.notify();
