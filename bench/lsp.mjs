@@ -2,9 +2,9 @@
 // a child process and driven over stdio by the same client code (bench/lsp-client.mjs), on the same
 // generated plans (bench/generate-plan.mjs) and the same schema (schemas/plan.schema.json), side by
 // side in one run. Prints one table: keystroke to published diagnostics on a 2,000- and a 200-action
-// plan, completion of a lead agency, the start of a fresh process (spawn to the initialize answer)
-// and its didOpen to first diagnostics, the server's
-// memory, and the number of diagnostics each server reported (to show both really checked the file).
+// plan, completion of a lead agency, a fresh process's start (spawn to the initialize answer) and
+// its didOpen to first diagnostics, the server's memory, and the number of diagnostics each server
+// reported (to show both really checked the file).
 //
 //   node bench/lsp.mjs                      on its own
 //   const { runLspBench } = await import('./lsp.mjs'); await runLspBench();   from bench/run.mjs
