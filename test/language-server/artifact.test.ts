@@ -31,11 +31,12 @@ function loadedModules(code: string): string[] {
 }
 
 describe('the server file editors start', () => {
-  it('is one ES module that starts with a hashbang (it is the package\'s bin)', () => {
+  it('is one ES module that starts with a hashbang (it is the package\'s bin), so the package needs no dependencies', () => {
     expect(source.startsWith('#!/usr/bin/env node\n')).toBe(true);
     const manifest = JSON.parse(fs.readFileSync(path.join(path.dirname(serverPath), '..', 'package.json'), 'utf8'));
     expect(manifest.type).toBe('module');
     expect(manifest.bin['plankit-language-server']).toBe('dist/server.js');
+    expect(manifest.dependencies ?? {}).toEqual({});
   });
 
   it('loads only Node\'s own modules: the core, vscode-languageserver and the rest are inside it', () => {
