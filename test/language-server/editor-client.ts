@@ -11,6 +11,18 @@ import { repoRoot } from './lsp-client.js';
 
 const CLI = path.join(repoRoot, 'packages', 'cli', 'bin', 'plankit.js');
 
+/**
+ * The scenario both editor tests play: open the Sevenoaks plan, its register beside it, with the
+ * reporting date AS_OF; then, on the line `lead: LEAD`, put TYPED in place of the value and ask for
+ * completion there, which should offer LEAD.
+ */
+export const PLAN = 'sevenoaks-alcohol-drug-strategy-2011.plan.yaml';
+export const REGISTER = 'kent.agencies.yaml';
+/** After the plan's own asOf (2011-03-31), so milestones due by March and April 2011 are overdue. */
+export const AS_OF = '2011-06-30';
+export const LEAD = 'West Kent Police';
+export const TYPED = 'Kent Po';
+
 export interface LspRange {
   start: { line: number; character: number };
   end: { line: number; character: number };

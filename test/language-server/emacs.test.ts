@@ -17,15 +17,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { comparable, runEditorScript, validateWithCli, type LspDiagnostic } from './editor-client.js';
+import { AS_OF, comparable, LEAD, PLAN, REGISTER, runEditorScript, TYPED, validateWithCli, type LspDiagnostic } from './editor-client.js';
 import { examplesDir, offsetAt, repoRoot, serverPath, uriOf } from './lsp-client.js';
 
-const PLAN = 'sevenoaks-alcohol-drug-strategy-2011.plan.yaml';
-const REGISTER = 'kent.agencies.yaml';
-/** After the plan's own asOf (2011-03-31), so milestones due by March and April 2011 are overdue. */
-const AS_OF = '2011-06-30';
-const LEAD = 'West Kent Police';
-const TYPED = 'Kent Po';
 const SCRIPT = path.join(repoRoot, 'test', 'language-server', 'emacs', 'plankit-eglot.el');
 
 /** The emacs on PATH, and whether eglot and yaml-mode load in it. */
