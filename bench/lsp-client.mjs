@@ -14,6 +14,7 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  LogTraceNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShutdownRequest,
@@ -57,6 +58,8 @@ export class LspClient {
     this.log = [];
     /** Sections asked for through workspace/configuration, in order. */
     this.configurationRequests = [];
+    /** Every $/logTrace message, in order (a server traces once initialize asked it to). */
+    this.traces = [];
     /** Requests from the server this client has no handler for (answered with null). */
     this.otherRequests = new Set();
     this.exited = false;
@@ -87,6 +90,10 @@ export class LspClient {
       if (!list) this.published.set(params.uri, (list = []));
       if (list.length > 0) list[list.length - 1].diagnostics = undefined;
       list.push({ version: params.version, at, diagnostics: params.diagnostics });
+      this.notify();
+    });
+    connection.onNotification(LogTraceNotification.type, (params) => {
+      this.traces.push(params.message);
       this.notify();
     });
     connection.onNotification('window/logMessage', (params) => this.pushLog(`[log] ${params.message}`));
@@ -193,8 +200,11 @@ export class LspClient {
     });
   }
 
-  /** initialize + initialized + an empty didChangeConfiguration (the settings are then pulled). */
-  async initialize({ rootUri, initializationOptions = {} }) {
+  /**
+   * initialize + initialized + an empty didChangeConfiguration (the settings are then pulled).
+   * `trace`: 'off' (the default, as in an editor), 'messages' or 'verbose'.
+   */
+  async initialize({ rootUri, initializationOptions = {}, trace = 'off' }) {
     const capabilities = {
       workspace: {
         configuration: true,
@@ -218,6 +228,7 @@ export class LspClient {
         workspaceFolders: [{ uri: rootUri, name: 'bench' }],
         capabilities,
         initializationOptions,
+        trace,
       }),
     );
     this.connection.sendNotification(InitializedNotification.type, {});
@@ -281,6 +292,20 @@ export class LspClient {
       return { rss: field('VmRSS'), peak: field('VmHWM') };
     } catch {
       return { rss: NaN, peak: NaN };
+    }
+  }
+
+  /**
+   * How many minor page faults the server process has taken so far: each is a page of memory it
+   * touched for the first time (from /proc; NaN where there is none).
+   */
+  minorFaults() {
+    try {
+      const stat = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
+      // The fields after the command name (which is in parentheses and may hold spaces): minflt is the 8th.
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[7]);
+    } catch {
+      return NaN;
     }
   }
 

@@ -3,8 +3,10 @@
 // generated plans (bench/generate-plan.mjs) and the same schema (schemas/plan.schema.json), side by
 // side in one run. Prints one table: keystroke to published diagnostics on a 2,000- and a 200-action
 // plan, completion of a lead agency, a fresh process's start (spawn to the initialize answer) and
-// its didOpen to first diagnostics, the server's memory, and the number of diagnostics each server
-// reported (to show both really checked the file).
+// its didOpen to first diagnostics (with, for Plankit, the check's own share from the server's trace,
+// and for both the pages of memory the open touched for the first time), the server's memory, and
+// the number of diagnostics each server reported (to show both really checked the file). Under the
+// table: what this machine charged during the run for starting Node and for first touches of memory.
 //
 //   node bench/lsp.mjs                      on its own
 //   const { runLspBench } = await import('./lsp.mjs'); await runLspBench();   from bench/run.mjs
@@ -227,10 +229,13 @@ function startClient(server) {
   return new LspClient({ name: server.label, args: [...profile, ...server.args], cwd: repoRoot, configuration: server.configuration, timeoutMs: TIMEOUT_MS, exitWaitMs: CPU_PROF_DIR ? 20_000 : 3_000 });
 }
 
-/** Starts a server with `folder` as its workspace and waits until it has read its settings. */
-async function startServer(server, folder) {
+/**
+ * Starts a server with `folder` as its workspace and waits until it has read its settings.
+ * `trace`: what initialize asks the server to trace ('off' unless a measurement reads the trace).
+ */
+async function startServer(server, folder, trace = 'off') {
   const client = startClient(server);
-  await client.initialize({ rootUri: pathToFileURL(folder).href });
+  await client.initialize({ rootUri: pathToFileURL(folder).href, trace });
   // From the spawn to the answer: what an editor waits before it can send the first document.
   client.startMs = performance.now() - client.startedAt;
   await client.waitFor(`${server.label} to ask for its settings`, () => (client.configurationRequests.includes(server.section) ? true : undefined));
@@ -348,16 +353,67 @@ async function timedOpen(server, plan, folder, what, settle = async () => {}) {
   try {
     if (server.missing) throw new Error(server.missing);
     debug(`${server.label}: fresh process for didOpen (${what})`);
-    client = await startServer(server, folder);
+    // Plankit traces each check's time after its publish, so reading it costs the open nothing.
+    client = await startServer(server, folder, server.key === 'plankit' ? 'verbose' : 'off');
     await settle(client);
+    const faultsBefore = client.minorFaults();
     const { since, sentAt } = client.open(plan.uri, plan.text, 1);
     const first = await client.waitForPublish(plan.uri, since, 1, 'diagnostics after opening the plan');
-    return { ms: first.at - sentAt, startMs: client.startMs };
+    const faults = client.minorFaults() - faultsBefore;
+    const out = { ms: first.at - sentAt, startMs: client.startMs, faults: Number.isFinite(faults) ? faults : undefined };
+    if (server.key === 'plankit') {
+      const traced = await client
+        .waitFor("the check's line in the trace", () => client.traces.find((line) => line.startsWith('Checked ') && line.includes('(version 1)')), 5_000)
+        .catch(() => undefined);
+      const times = traced && / in ([0-9.]+) ms, published ([0-9.]+) ms later$/.exec(traced);
+      if (times) Object.assign(out, { checkMs: Number(times[1]), publishMs: Number(times[2]) });
+    }
+    return out;
   } catch (error) {
     return { error: errorText(error), short: shortError(error, 'didOpen') };
   } finally {
     await client?.close();
   }
+}
+
+/** How many MB a new process touches to time the first touch of memory. */
+const TOUCH_MB = 64;
+
+/**
+ * What this machine charges, at the time of the run, for two things every fresh server process
+ * pays: starting Node, and touching memory for the first time. Both vary here from day to day (a
+ * shared virtual machine, which gives freed memory back to its host and takes a fault to get it
+ * again), and with them every fresh-process figure: printed beside the table so that runs on
+ * different days can be compared. Medians of 3 (memory) and 5 (start) new processes.
+ */
+function machineNow() {
+  const touch = [];
+  const start = [];
+  try {
+    for (let i = 0; i < 3; i++) {
+      const script = `const b = Buffer.allocUnsafeSlow(${TOUCH_MB} * 1048576); const t = performance.now(); b.fill(1); process.stdout.write(String(performance.now() - t));`;
+      touch.push(Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) / TOUCH_MB);
+    }
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      execFileSync(process.execPath, ['-e', '0']);
+      start.push(performance.now() - t);
+    }
+  } catch (error) {
+    return { error: errorText(error) };
+  }
+  return { msPerMb: percentile(touch, 0.5), nodeStartMs: percentile(start, 0.5) };
+}
+
+/** The machine's figures in words, with what the page faults of Plankit's fresh open come to at that rate. */
+function describeMachine(machine, plankitFaults) {
+  if (machine.error) return `This machine's start and memory costs could not be measured: ${machine.error}`;
+  const perPageUs = (machine.msPerMb / 256) * 1000;
+  const faultsMs = typeof plankitFaults === 'number' ? `; at that rate Plankit's ${plankitFaults.toLocaleString('en-GB')} first touches in the fresh open above come to about ${((plankitFaults * perPageUs) / 1000).toFixed(0)} ms of it` : '';
+  return (
+    `This machine during the run: a bare \`node -e 0\` takes ${machine.nodeStartMs.toFixed(0)} ms from spawn to exit; a new process touching ${TOUCH_MB} MB for the first time ` +
+    `takes ${machine.msPerMb.toFixed(2)} ms per MB (${perPageUs.toFixed(1)} µs per 4 KB page)${faultsMs}.`
+  );
 }
 
 /** didOpen of a plan the server has never seen: its workspace folder is empty. */
@@ -458,6 +514,7 @@ export async function runLspBench() {
         results[actions][server.key] = await session(server, plans[actions], { completions: actions === 2000 });
       }
     }
+    const machine = machineNow();
     const opens = { plankit: [], yls: [] };
     const scannedOpens = { plankit: [], yls: [] };
     const smallOpens = { plankit: [], yls: [] };
@@ -487,7 +544,14 @@ export async function runLspBench() {
       rows.push([label, p, y, ratioOf(p, y), judged(p, TARGETS.open)]);
     };
     /** Each run's figure, or what went wrong. */
-    const eachRun = (list) => list.map((o) => (o.ms !== undefined ? o.ms.toFixed(0) : o.error)).join(', ');
+    const eachRun = (list) =>
+      list
+        .map((o) => {
+          if (o.ms === undefined) return o.error;
+          const inside = o.checkMs !== undefined ? ` (check ${o.checkMs.toFixed(0)}, publish ${o.publishMs.toFixed(0)})` : '';
+          return `${o.ms.toFixed(0)}${inside}`;
+        })
+        .join(', ');
     for (const actions of [2000, 200]) {
       const plan = plans[actions];
       const res = results[actions];
@@ -502,6 +566,11 @@ export async function runLspBench() {
         const starts = { plankit: openMedian(opens.plankit, (o) => o.startMs), yls: openMedian(opens.yls, (o) => o.startMs) };
         rows.push([`  server start: spawn → initialize answer ms (the same fresh processes, median)`, starts.plankit, starts.yls, ratioOf(starts.plankit, starts.yls), '']);
         openRow(`  didOpen → first publishDiagnostics ms (fresh process, plan not seen before, median of ${OPEN_RUNS})`, opens);
+        const checkMs = openMedian(opens.plankit, (o) => o.checkMs);
+        rows.push([`    of which the check itself, ms (from the server's trace; median)`, checkMs ?? '—', '—', '', '']);
+        const faults = { plankit: openMedian(opens.plankit, (o) => o.faults), yls: openMedian(opens.yls, (o) => o.faults) };
+        const count = (value) => (typeof value === 'number' ? value.toLocaleString('en-GB') : (value ?? '—'));
+        rows.push([`    memory pages first touched in that open (minor page faults; median)`, count(faults.plankit), count(faults.yls), ratioOf(faults.plankit, faults.yls), '']);
         openRow(`  the same, plan in the workspace folder, after the server's scan (VS Code's case; median of ${OPEN_RUNS})`, scannedOpens);
         row(`  server RSS after open + keystrokes, read right after the last one, MB`, (r) => r.memory?.rss, TARGETS.rssMb, judged, res);
         row(`  server RSS while typing, median of the readings after each keystroke's diagnostics, MB`, (r) => r.memory?.typingMedian, TARGETS.rssMb, judged, res);
@@ -524,6 +593,7 @@ export async function runLspBench() {
       rows,
     );
     console.log(ISSUE_YLS);
+    console.log(describeMachine(machine, openMedian(opens.plankit, (o) => o.faults)));
     console.log(`Each keystroke figure includes the server's own pause after a change before it checks: Plankit ${pauseOf(PLANKIT_SERVER, /DEBOUNCE_MS = (\d+)/)} ms, yaml-language-server ${pauseOf(join(repoRoot, 'node_modules', 'yaml-language-server', 'out', 'server', 'src', 'yamlSettings.js'), /validationDelayMs = (\d+)/)} ms (read from their code).`);
     for (const actions of [2000, 200]) console.log(describeKeystrokes(`${actions}-action plan`, plans[actions].keys));
     for (const actions of [2000, 200]) {

@@ -5,6 +5,7 @@
  * the command line reports it; the server adds only editor plumbing. Today's date (Europe/London)
  * is worked out here and passed to the core, which never reads the clock.
  */
+import path from 'node:path';
 import {
   civilDateInLondon,
   findPlanItem,
@@ -88,6 +89,7 @@ export function startServer(connection: Connection = connectionFromCommandLine()
   let ready = false;
   /** Gives back the memory checks and edits left behind (see idle-collector.ts; traced when the client traces). */
   const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+  const kilobytes = (characters: number) => (characters / 1024).toFixed(0);
   const idle = new IdleCollector({
     collected: (reason, before, after) =>
       connection.tracer.log(`${reason === 'quiet' ? 'Quiet for a second: collected garbage, old generation' : 'Texts piled up while typing: collected garbage, large objects'} ${megabytes(before)} MB → ${megabytes(after)} MB`),
@@ -131,11 +133,19 @@ export function startServer(connection: Connection = connectionFromCommandLine()
     const stamp = workspace.stampOf(fileName);
     const started = performance.now();
     const entry = await workspace.check(fileName);
-    checkTimes.set(fileName, performance.now() - started);
+    const checked = performance.now();
+    checkTimes.set(fileName, checked - started);
     // A newer version came in while this one was checked: its own run will publish.
     if (entry.stamp !== workspace.stampOf(fileName) || stamp !== entry.stamp) return;
     published.add(fileName);
-    await connection.sendDiagnostics({ uri: entry.uri, version: workspace.isOpen(fileName) ? entry.version : undefined, diagnostics: diagnosticsOf(entry, settingsFor(fileName), diagnosticSupport) });
+    const diagnostics = diagnosticsOf(entry, settingsFor(fileName), diagnosticSupport);
+    await connection.sendDiagnostics({ uri: entry.uri, version: workspace.isOpen(fileName) ? entry.version : undefined, diagnostics });
+    // Where the time of a slow file goes, when the client traces: checking, or turning the findings
+    // into the message and writing it. Written after the diagnostics, so it never delays them.
+    connection.tracer.log(
+      `Checked ${path.basename(fileName)}${entry.version !== undefined ? ` (version ${entry.version})` : ''}, ${kilobytes(entry.text.length)} KB: ` +
+        `${diagnostics.length} ${diagnostics.length === 1 ? 'finding' : 'findings'} in ${(checked - started).toFixed(1)} ms, published ${(performance.now() - checked).toFixed(1)} ms later`,
+    );
     idle.checked();
   });
 

@@ -22,6 +22,7 @@ import {
   PrepareRenameRequest,
   ReferencesRequest,
   RenameRequest,
+  SetTraceNotification,
   type CodeAction,
   type CompletionItem,
   type CompletionList,
@@ -208,6 +209,26 @@ describe('an open plan', () => {
       [rangeOf(text, '- id: RS').start.line, '3 actions · 3 overdue · 1 on track · 1 slipping · 1 done'],
       [rangeOf(text, '- id: DA').start.line, '1 action · 1 on track'],
     ]);
+  });
+
+  it('says in the trace, when the client traces, how long each check took and what it published', async () => {
+    // Tracing is off until the client turns it on: the open above left no line.
+    expect(client.traces.filter((message) => message.startsWith('Checked '))).toEqual([]);
+    await client.connection.sendNotification(SetTraceNotification.type, { value: 'verbose' });
+    try {
+      const version = await client.change(county(), `${text}\n# a comment at the end\n`);
+      const diagnostics = await client.diagnostics(county(), version);
+      const line = await client.waitFor('the check in the trace', () => client.traces.find((message) => message.includes(`(version ${version})`)));
+      const kilobytes = ((text.length + 24) / 1024).toFixed(0);
+      const traced = new RegExp(`^Checked county-agreement\\.plan\\.yaml \\(version ${version}\\), ${kilobytes} KB: (\\d+) findings in ([0-9.]+) ms, published ([0-9.]+) ms later$`).exec(line);
+      expect(traced, line).not.toBeNull();
+      expect(Number(traced![1])).toBe(diagnostics.length);
+      expect(diagnostics.length).toBeGreaterThan(1);
+      expect(Number(traced![2])).toBeGreaterThan(0);
+    } finally {
+      await client.connection.sendNotification(SetTraceNotification.type, { value: 'off' });
+      await client.diagnostics(county(), await client.change(county(), text));
+    }
   });
 
   it("answers Plankit's plan-status request from its latest check: the counts, or the errors while the plan cannot be read", async () => {
