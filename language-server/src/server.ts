@@ -41,7 +41,7 @@ import { versionedEdit } from './edits.js';
 import { complete } from './completion.js';
 import { diagnosticSupportOf, diagnosticsOf, FULL_DIAGNOSTIC_SUPPORT, resultIdOf, type DiagnosticSupport } from './diagnostics.js';
 import { hover } from './hover.js';
-import { IdleCollector, QUIET_GROWTH_BYTES } from './idle-collector.js';
+import { IdleCollector, keepYoungGenerationSmall, QUIET_GROWTH_BYTES } from './idle-collector.js';
 import { codeLenses, inlayHints } from './lenses.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings.js';
@@ -513,4 +513,6 @@ process.on('unhandledRejection', (error) => {
   process.stderr.write(`plankit-language-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 });
 
+// Before the first plan is read (see idle-collector.ts).
+keepYoungGenerationSmall();
 startServer();
