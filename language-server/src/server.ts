@@ -89,7 +89,6 @@ export function startServer(connection: Connection = connectionFromCommandLine()
   let ready = false;
   /** Gives back the memory checks and edits left behind (see idle-collector.ts; traced when the client traces). */
   const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-  const kilobytes = (characters: number) => (characters / 1024).toFixed(0);
   const idle = new IdleCollector({
     collected: (reason, before, after) =>
       connection.tracer.log(`${reason === 'quiet' ? 'Quiet for a second: collected garbage, old generation' : 'Texts piled up while typing: collected garbage, large objects'} ${megabytes(before)} MB → ${megabytes(after)} MB`),
@@ -143,7 +142,7 @@ export function startServer(connection: Connection = connectionFromCommandLine()
     // Where the time of a slow file goes, when the client traces: checking, or turning the findings
     // into the message and writing it. Written after the diagnostics, so it never delays them.
     connection.tracer.log(
-      `Checked ${path.basename(fileName)}${entry.version !== undefined ? ` (version ${entry.version})` : ''}, ${kilobytes(entry.text.length)} KB: ` +
+      `Checked ${path.basename(fileName)}${entry.version !== undefined ? ` (version ${entry.version})` : ''}, ${entry.text.length.toLocaleString('en-GB')} characters: ` +
         `${diagnostics.length} ${diagnostics.length === 1 ? 'finding' : 'findings'} in ${(checked - started).toFixed(1)} ms, published ${(performance.now() - checked).toFixed(1)} ms later`,
     );
     idle.checked();

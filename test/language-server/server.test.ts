@@ -216,11 +216,12 @@ describe('an open plan', () => {
     expect(client.traces.filter((message) => message.startsWith('Checked '))).toEqual([]);
     await client.connection.sendNotification(SetTraceNotification.type, { value: 'verbose' });
     try {
-      const version = await client.change(county(), `${text}\n# a comment at the end\n`);
+      const edited = `${text}\n# a comment at the end\n`;
+      const version = await client.change(county(), edited);
       const diagnostics = await client.diagnostics(county(), version);
       const line = await client.waitFor('the check in the trace', () => client.traces.find((message) => message.includes(`(version ${version})`)));
-      const kilobytes = ((text.length + 24) / 1024).toFixed(0);
-      const traced = new RegExp(`^Checked county-agreement\\.plan\\.yaml \\(version ${version}\\), ${kilobytes} KB: (\\d+) findings in ([0-9.]+) ms, published ([0-9.]+) ms later$`).exec(line);
+      const characters = edited.length.toLocaleString('en-GB');
+      const traced = new RegExp(`^Checked county-agreement\\.plan\\.yaml \\(version ${version}\\), ${characters} characters: (\\d+) findings in ([0-9.]+) ms, published ([0-9.]+) ms later$`).exec(line);
       expect(traced, line).not.toBeNull();
       expect(Number(traced![1])).toBe(diagnostics.length);
       expect(diagnostics.length).toBeGreaterThan(1);
