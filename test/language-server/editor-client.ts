@@ -6,8 +6,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node.js';
-import { repoRoot } from './lsp-client.js';
+import { repoRoot, type CliDiagnostic } from './lsp-client.js';
 
 const CLI = path.join(repoRoot, 'packages', 'cli', 'bin', 'plankit.js');
 
@@ -39,17 +38,6 @@ export interface LspDiagnostic {
   data?: unknown;
 }
 
-/** A diagnostic of `plankit validate --format json`. */
-export interface CliDiagnostic {
-  severity: string;
-  code: string;
-  message: string;
-  range: LspRange;
-  data?: unknown;
-}
-
-const SEVERITY: Record<string, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
-
 /** `plankit validate --format json --as-of <asOf> <file>`, run as a process: the file's diagnostics. */
 export function validateWithCli(file: string, asOf: string): CliDiagnostic[] {
   let output: string;
@@ -62,11 +50,6 @@ export function validateWithCli(file: string, asOf: string): CliDiagnostic[] {
   const report = JSON.parse(output) as { files: { file: string; diagnostics: CliDiagnostic[] }[] };
   if (report.files.length !== 1) throw new Error(`plankit validate reported ${report.files.length} files for ${file}`);
   return report.files[0].diagnostics;
-}
-
-/** The parts of a finding both front ends must agree on, with the CLI's severity words as LSP numbers. */
-export function comparable(list: (LspDiagnostic | CliDiagnostic)[]) {
-  return list.map((d) => ({ code: d.code, severity: typeof d.severity === 'string' ? SEVERITY[d.severity] : d.severity, range: d.range, message: d.message, data: d.data }));
 }
 
 /**

@@ -17,8 +17,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AS_OF, comparable, LEAD, PLAN, REGISTER, runEditorScript, TYPED, validateWithCli, type LspDiagnostic } from './editor-client.js';
-import { examplesDir, offsetAt, repoRoot, serverPath, uriOf } from './lsp-client.js';
+import { AS_OF, LEAD, PLAN, REGISTER, runEditorScript, TYPED, validateWithCli, type LspDiagnostic } from './editor-client.js';
+import { comparable, examplesDir, offsetAt, repoRoot, serverPath, uriOf } from './lsp-client.js';
 
 const SCRIPT = path.join(repoRoot, 'test', 'language-server', 'emacs', 'plankit-eglot.el');
 

@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   ConfigurationRequest,
   createProtocolConnection,
+  DiagnosticSeverity,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -30,6 +31,7 @@ import {
   type InitializeResult,
   type Position,
   type ProtocolConnection,
+  type Range,
   type Registration,
   type TextEdit,
   type WorkspaceEdit,
@@ -39,6 +41,25 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const serverPath = path.join(repoRoot, 'language-server', 'dist', 'server.js');
 export const examplesDir = path.join(repoRoot, 'examples');
 export const fixturesDir = path.join(repoRoot, 'test', 'fixtures', 'lsp');
+
+/** A finding as the core gives it and `plankit validate --format json` prints it: its severity is a word. */
+export interface CliDiagnostic {
+  severity: string;
+  code: string;
+  message: string;
+  range: Range;
+  data?: unknown;
+}
+
+const SEVERITY: Record<string, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
+
+/**
+ * The parts of a finding the server and the core (or the CLI) must agree on: code, severity (the
+ * core's words as LSP's numbers), range, message and the quick fixes' data.
+ */
+export function comparable(list: readonly { code?: unknown; severity?: string | number; range: Range; message: string; data?: unknown }[]) {
+  return list.map((d) => ({ code: d.code, severity: typeof d.severity === 'string' ? SEVERITY[d.severity] : d.severity, range: d.range, message: d.message, data: d.data }));
+}
 
 /** How long to wait for the server (generous: the machine is shared). */
 export const WAIT_MS = 30_000;

@@ -22,8 +22,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node.js';
 import { readRegisterFile } from '../../packages/core/dist/index.js';
-import { AS_OF, comparable, LEAD, PLAN, REGISTER, runEditorScript, TYPED, validateWithCli, type LspDiagnostic } from './editor-client.js';
-import { examplesDir, rangeOf, repoRoot, serverPath, uriOf } from './lsp-client.js';
+import { AS_OF, LEAD, PLAN, REGISTER, runEditorScript, TYPED, validateWithCli, type LspDiagnostic } from './editor-client.js';
+import { comparable, examplesDir, rangeOf, repoRoot, serverPath, uriOf } from './lsp-client.js';
 
 const SCRIPT = path.join(repoRoot, 'test', 'language-server', 'neovim', 'plankit-client.lua');
 const MODES = ['configuration', 'didChangeConfiguration'] as const;

@@ -7,19 +7,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node.js';
-import { examplesDir, LspClient, repoRoot, uriOf } from './lsp-client.js';
+import { comparable, examplesDir, LspClient, repoRoot, uriOf, type CliDiagnostic } from './lsp-client.js';
 
 const AS_OF = '2026-11-23';
-const SEVERITY: Record<string, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
-
-interface CliDiagnostic {
-  severity: string;
-  code: string;
-  message: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  data?: unknown;
-}
 
 let client: LspClient;
 let cli: { files: { file: string; diagnostics: CliDiagnostic[] }[] };
@@ -53,9 +43,7 @@ describe('the server and the CLI report the same findings', () => {
     it(name, async () => {
       const expected = cli.files.find((file) => path.basename(file.file) === name)!.diagnostics;
       const published = await client.diagnostics(uriOf(path.join(examplesDir, name)));
-      expect(published.map((d) => ({ code: d.code, severity: d.severity, range: d.range, message: d.message, data: d.data }))).toEqual(
-        expected.map((d) => ({ code: d.code, severity: SEVERITY[d.severity], range: d.range, message: d.message, data: d.data })),
-      );
+      expect(comparable(published)).toEqual(comparable(expected));
     });
   }
 });

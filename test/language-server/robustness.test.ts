@@ -43,7 +43,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkFile, civilDateInLondon, type FileHost } from '../../packages/core/dist/index.js';
 import { nodeFileHost } from '../../packages/core/dist/node.js';
 import { seededRandom } from '../seeded-random.js';
-import { examplesDir, LspClient, uriOf, WAIT_MS } from './lsp-client.js';
+import { comparable, examplesDir, LspClient, uriOf, WAIT_MS } from './lsp-client.js';
 
 const SEED = (process.env.PLANKIT_FUZZ_SEED ? Number(process.env.PLANKIT_FUZZ_SEED) : 0x5eed_2026) >>> 0;
 const EDITS = process.env.PLANKIT_FUZZ_EDITS ? Number(process.env.PLANKIT_FUZZ_EDITS) : 10_000;
@@ -444,10 +444,6 @@ class EditMaker {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-const SEVERITY: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
-const comparable = (list: { code?: unknown; severity?: unknown; range: Range; message: string }[]) =>
-  list.map((d) => ({ code: d.code, severity: typeof d.severity === 'string' ? SEVERITY[d.severity] : d.severity, range: d.range, message: d.message }));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
