@@ -1,4 +1,4 @@
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { measureMemory } from 'node:vm';
 
 /** How long the server must have been quiet before it gives memory back. */
@@ -27,30 +27,6 @@ export interface IdleCollectorOptions {
   collected?: (reason: CollectionReason, before: number, after: number) => void;
   /** Told, when a quiet second passes without a collection, how much the old generation has grown since the last full collection (in bytes). */
   passed?: (growth: number) => void;
-}
-
-/**
- * Keeps V8's young generation at the size it has when the server starts (4 MB), where V8 would
- * grow it to 32 MB.
- *
- * V8 doubles the young generation while most of what it allocates survives, and reading a plan is
- * just that: its tree and model live as long as the file is open. Every page the young generation
- * grows into is memory the process touches for the first time, which costs a page fault (about
- * 11 µs a page on the machine the bench runs on, where freed memory goes back to the host), and the
- * surviving objects are copied there before they move to the old generation anyway. Left small, the
- * young generation hands them on sooner and the process touches less memory. Measured on opening the
- * 2,000-action plan in a fresh server (the bench's figures, and 9 fresh opens each way interleaved):
- *
- * - didOpen to first diagnostics, median of 9: 381 ms against 422 ms;
- * - pages first touched in the open: 9,372 against 13,244 and 13,177 (the runs either side);
- * - RSS after the keystrokes: 100.7 MB against 117.5 and 126.6 MB; peak 111.5 against 130.8 MB;
- * - keystroke p95 unchanged: 38.0 ms against 39.8 and 40.4 ms (200 actions: 9.3 against 11.5 ms).
- *
- * The growth factor is read each time V8 considers growing the young generation, so setting it once
- * the process runs takes effect from then on; 1 means "no bigger" (0 would crash V8, and is not used).
- */
-export function keepYoungGenerationSmall(): void {
-  setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 /** V8's spaces that only a full collection frees (the young generation is emptied often anyway). */

@@ -41,7 +41,7 @@ import { versionedEdit } from './edits.js';
 import { complete } from './completion.js';
 import { diagnosticSupportOf, diagnosticsOf, FULL_DIAGNOSTIC_SUPPORT, resultIdOf, type DiagnosticSupport } from './diagnostics.js';
 import { hover } from './hover.js';
-import { IdleCollector, keepYoungGenerationSmall, QUIET_GROWTH_BYTES } from './idle-collector.js';
+import { IdleCollector, QUIET_GROWTH_BYTES } from './idle-collector.js';
 import { codeLenses, inlayHints } from './lenses.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings.js';
@@ -49,6 +49,7 @@ import { documentSymbols, foldingRanges } from './symbols.js';
 import { PLAN_ITEM_METHOD, PLAN_PREVIEW_METHOD, PLAN_STATUS_METHOD } from './methods.js';
 import { connectionFromCommandLine } from './transport.js';
 import { Workspace, type DocumentCheck } from './workspace.js';
+import { tuneV8ForChecks } from './v8-settings.js';
 
 /**
  * How long to wait after a keystroke before checking a file whose last check took long enough to
@@ -512,6 +513,6 @@ process.on('unhandledRejection', (error) => {
   process.stderr.write(`plankit-language-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 });
 
-// Before the first plan is read (see idle-collector.ts).
-keepYoungGenerationSmall();
+// Before the first plan is read (see v8-settings.ts).
+tuneV8ForChecks();
 startServer();
