@@ -20,6 +20,7 @@ import {
   type PlanStatus,
   type Range,
 } from '@plankit/core';
+import { tuneV8ForChecks } from '@plankit/core/node';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -49,7 +50,6 @@ import { documentSymbols, foldingRanges } from './symbols.js';
 import { PLAN_ITEM_METHOD, PLAN_PREVIEW_METHOD, PLAN_STATUS_METHOD } from './methods.js';
 import { connectionFromCommandLine } from './transport.js';
 import { Workspace, type DocumentCheck } from './workspace.js';
-import { tuneV8ForChecks } from './v8-settings.js';
 
 /**
  * How long to wait after a keystroke before checking a file whose last check took long enough to

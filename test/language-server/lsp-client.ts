@@ -124,14 +124,16 @@ export class LspClient {
    * @param folderSettings per folder URI, settings over those for a request scoped to that folder
    *        (as VS Code merges a folder's own settings over the user's and the workspace's)
    * @param server the server script to start (the built one, unless a test has its own copy)
+   * @param nodeOptions options for the server's Node process (V8's tracing flags, say), before its script
    */
   constructor(
     settings: Record<string, unknown> = {},
     readonly folderSettings: Record<string, Record<string, unknown>> = {},
     server = serverPath,
+    nodeOptions: readonly string[] = [],
   ) {
     this.settings = settings;
-    this.child = spawn(process.execPath, [server, '--stdio'], { cwd: server === serverPath ? repoRoot : path.dirname(server), stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...nodeOptions, server, '--stdio'], { cwd: server === serverPath ? repoRoot : path.dirname(server), stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.on('exit', () => {
       this.exited = true;
       this.notify();

@@ -1,5 +1,9 @@
 #!/usr/bin/env node
+import { tuneV8ForChecks } from '@plankit/core/node';
 import { main } from './cli.js';
+
+// Before the first plan is read: V8 settings for a process that reads plans once (see the core's v8-settings.ts).
+tuneV8ForChecks();
 
 // A reader that stops early (`plankit validate | head`) is not a failure.
 for (const stream of [process.stdout, process.stderr]) {

@@ -3,6 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { DEFAULT_MAX_LENGTH } from './parse.js';
 import type { FileHost } from './files.js';
 
+export { keepYoungGenerationSmall, OPTIMISATION_BUDGET, optimiseOnlyHotCode, tuneV8ForChecks } from './v8-settings.js';
+
 /** Why a file could not be read, in words for the person who named it. */
 export class UnreadableFileError extends Error {
   constructor(
