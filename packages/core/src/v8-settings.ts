@@ -54,14 +54,14 @@ export const OPTIMISATION_BUDGET = 300_000;
  * With V8's default, the first check of the 2,000-action plan had TurboFan compile 64 functions on
  * a background thread (the YAML reader's, the model's, the schema validator's), for about 690 ms of
  * compiling as `--trace-opt` counts it; the process used about 590 ms of processor time for a
- * 357 ms check. With two cores that compiling competes with the check and with V8's own parallel
- * collector, and most of those functions have finished their work before their optimised code is
- * ready. Measured on fresh opens (9 each, interleaved; didOpen to first diagnostics, medians):
+ * 357 ms check. With two cores, that compiling competes with the check itself and with V8's own
+ * parallel collector. Measured on fresh opens of the server (didOpen to first diagnostics, medians
+ * of runs interleaved with V8's default):
  *
- * - 2,000 actions: 300.9 ms against 374.1 ms with V8's default (150,000: 329.0 ms; 600,000:
- *   316.9 ms); keystroke p95 48.0 against 50.4 ms;
- * - 200 actions: 72.3 against 88.9 ms;
- * - 10,000 actions: 1,136.9 against 1,167.6 ms.
+ * - 2,000 actions, 9 runs each: 300.9 ms against 374.1 ms (a budget of 150,000: 329.0 ms; of
+ *   600,000: 316.9 ms); keystroke p95 48.0 against 50.4 ms;
+ * - 200 actions, 5 runs each: 72.3 against 88.9 ms;
+ * - 10,000 actions, 5 runs each: 1,091.8 against 1,144.9 ms, keystroke p95 207.2 ms both ways.
  *
  * The `plankit` command gains too: `plankit validate` of the 2,000-action plan took 532 ms with this
  * setting against 587 ms without, and 478 ms with both settings (medians of 7, interleaved);
