@@ -120,7 +120,11 @@ describe('plankit validate', () => {
     [['validate', '--as-of', 'yesterday'], /--as-of needs a real date/],
     [['validate', '--format', 'xml'], /--format must be text or json/],
     [['validate', '--due-soon-days=-3'], /--due-soon-days needs a whole number/],
-    [['validate', '--colour'], /Unknown option '--colour'/],
+    [['validate', '--colour'], /^plankit validate: there is no option --colour\. The options are listed below\.\nUsage: plankit/],
+    [['validate', '--asof', '2026-03-31'], /there is no option --asof: did you mean --as-of\?/],
+    [['validate', '--as-of'], /--as-of needs a value after it\. The options/],
+    [['validate', '--due-soon-days', '-3'], /--due-soon-days needs a value after it; to give one that starts with a dash, write --due-soon-days=VALUE\./],
+    [['validate', '--help=yes'], /--help takes no value: write just --help\./],
     [['frobnicate'], /unknown command "frobnicate"/],
     [[], /Usage: plankit/],
   ])('exits 2 on a usage error: %j', (args, message) => {

@@ -71,7 +71,13 @@ describe('plankit import as a process', () => {
     expect(help.stdout).toMatch(/Usage: plankit import FILE/);
     expect(plankit(['import']).code).toBe(2);
     expect(plankit(['import', 'a.csv', 'b.csv']).code).toBe(2);
-    expect(plankit(['import', 'a.csv', '--bogus']).code).toBe(2);
+    const unknown = plankit(['import', 'a.csv', '--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^plankit import: there is no option --bogus\. The options are listed below\.\n\nUsage: plankit import FILE/);
+    // A near miss is named, and a flag given a value is told it takes none.
+    expect(plankit(['import', 'a.csv', '--forse']).stderr).toMatch(/there is no option --forse: did you mean --force\?/);
+    expect(plankit(['import', 'a.csv', '--force=yes']).stderr).toMatch(/--force takes no value: write just --force\./);
+    expect(plankit(['import', 'a.csv', '--register']).stderr).toMatch(/--register needs a value after it\./);
     const badDate = plankit(['import', join(fixtures, 'shapes', 'two-updates.csv'), '--as-of', '31/03/2014', '-o', '-']);
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toMatch(/--as-of must be a date written YYYY-MM-DD/);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
+import { argumentProblem, type CommandOptions } from './arguments.js';
 import { validateCommand } from './validate.js';
 
 /** Where the CLI writes, and the facts it takes from its environment (passed in, so tests can set them). */
@@ -15,6 +16,14 @@ export interface CliEnvironment {
 export const EXIT_CLEAN = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
+
+/** The options of `plankit validate`. */
+const VALIDATE_OPTIONS = {
+  'as-of': { type: 'string' },
+  'due-soon-days': { type: 'string' },
+  format: { type: 'string', default: 'text' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies CommandOptions;
 
 const USAGE = `Usage: plankit <command> [options]
 
@@ -61,19 +70,9 @@ export async function main(argv: string[], env: CliEnvironment): Promise<number>
   }
   let parsed;
   try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'as-of': { type: 'string' },
-        'due-soon-days': { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: VALIDATE_OPTIONS });
   } catch (error) {
-    env.stderr.write(`plankit validate: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    env.stderr.write(`plankit validate: ${argumentProblem(error, VALIDATE_OPTIONS)}\n${USAGE}`);
     return EXIT_USAGE;
   }
   if (parsed.values.help) {

@@ -5,6 +5,7 @@ import { AgencyIndex, checkFile, civilDateInLondon, isValidIsoDate, readRegister
 import { nodeFileHost, readPlankitText, UnreadableFileError } from '@plankit/core/node';
 import { parse as parseYaml } from 'yaml';
 import type { CliEnvironment } from '../cli.js';
+import { argumentProblem, type CommandOptions } from '../arguments.js';
 import { writeAtomically } from '../write-file.js';
 import { buildPlan, ImportShapeError, type Mapping } from './build.js';
 import { FIELDS, type Field } from './columns.js';
@@ -42,25 +43,23 @@ Exit codes: 0 imported, 1 the plan made does not validate (nothing written), 2 u
 file that cannot be read (nothing written).
 `;
 
+/** The options of `plankit import`. */
+const IMPORT_OPTIONS = {
+  register: { type: 'string', multiple: true },
+  map: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'as-of': { type: 'string' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies CommandOptions;
+
 /** `plankit import FILE [--register R]... [--map M] [-o OUT] [--as-of D] [--force]` */
 export async function importCommand(args: string[], env: CliEnvironment): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        register: { type: 'string', multiple: true },
-        map: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        'as-of': { type: 'string' },
-        force: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: IMPORT_OPTIONS });
   } catch (error) {
-    env.stderr.write(`plankit import: ${error instanceof Error ? error.message : String(error)}\n\n${IMPORT_USAGE}`);
+    env.stderr.write(`plankit import: ${argumentProblem(error, IMPORT_OPTIONS)}\n\n${IMPORT_USAGE}`);
     return EXIT_USAGE;
   }
   if (parsed.values.help) {

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { checkFile, civilDateInLondon, isValidIsoDate, kindOfFile, type IsoDate } from '@plankit/core';
 import { nodeFileHost, readPlankitText } from '@plankit/core/node';
 import { EXIT_CLEAN, EXIT_ERRORS, EXIT_USAGE, type CliEnvironment } from '../cli.js';
+import { argumentProblem, type CommandOptions } from '../arguments.js';
 import { formatLine } from '../validate.js';
 import { writeAtomically } from '../write-file.js';
 import { renderReport } from './report.js';
@@ -29,23 +30,21 @@ Exit codes: 0 report written, 1 the plan has errors, 2 usage error, unreadable p
 that cannot be written.
 `;
 
+/** The options of `plankit render`. */
+const RENDER_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  'as-of': { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies CommandOptions;
+
 /** `plankit render`: one plan to one HTML report, on standard output or written atomically to a file. */
 export async function renderCommand(args: string[], env: CliEnvironment): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        'as-of': { type: 'string' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: RENDER_OPTIONS });
   } catch (error) {
-    return usage(env, error instanceof Error ? error.message : String(error));
+    return usage(env, argumentProblem(error, RENDER_OPTIONS));
   }
   const options = parsed.values;
   if (options.help) {
