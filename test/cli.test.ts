@@ -125,6 +125,7 @@ describe('plankit validate', () => {
     [['validate', '--as-of'], /--as-of needs a value after it\. The options/],
     [['validate', '--due-soon-days', '-3'], /--due-soon-days needs a value after it; to give one that starts with a dash, write --due-soon-days=VALUE\./],
     [['validate', '--help=yes'], /--help takes no value: write just --help\./],
+    [['validate', "--it's"], /there is no option --it's\. The options/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [[], /Usage: plankit/],
   ])('exits 2 on a usage error: %j', (args, message) => {

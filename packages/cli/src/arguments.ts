@@ -19,8 +19,10 @@ export function argumentProblem(error: unknown, options: CommandOptions): string
   const quoted = /'([^']*)'/.exec(message)?.[1];
   if (quoted === undefined) return message;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    const meant = quoted.startsWith('--') ? nearest(quoted, Object.keys(options), (name) => name) : undefined;
-    return `there is no option ${quoted}${meant ? `: did you mean --${meant}?` : '.'} The options are listed below.`;
+    // The whole option as written, even one with a quote in it ("--it's").
+    const written = /^Unknown option '(.*?)'\.(?: |$)/.exec(message)?.[1] ?? quoted;
+    const meant = written.startsWith('--') ? nearest(written, Object.keys(options), (name) => name) : undefined;
+    return `there is no option ${written}${meant ? `: did you mean --${meant}?` : '.'} The options are listed below.`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const long = /--[\w-]+/.exec(quoted)?.[0] ?? quoted;
