@@ -27,6 +27,7 @@ import path from 'node:path';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { coreDiagnosticFor, isPlankitCode } from './diagnostics.js';
 import { baseName, itemHolding, linesOf } from './plan-index.js';
+import { registerListChange, unlistedRegisterWith } from './registers.js';
 import type { DocumentCheck, Workspace } from './workspace.js';
 
 /** What quick fixes need besides the file: today's date and the other files. */
@@ -105,12 +106,20 @@ async function fixesFor(inputs: CodeActionInputs, diagnostic: Diagnostic): Promi
       const location = locateAt(entry.root, start);
       const node = location && !location.onKey && location.node.kind === 'scalar' && location.node.start <= start && end <= location.node.end ? location.node : undefined;
       if (!node || (typeof data.within !== 'string' && (node.start !== start || node.end !== end))) break;
+      const written = typeof data.agency === 'string' ? data.agency : scalarText(node);
+      // Written as a register of the workspace has it, one the plan does not list: listing that
+      // register is the likeliest fix, before any "did you mean".
+      const unlisted = written && data.group !== true ? await unlistedRegisterWith(inputs.workspace, entry, written) : undefined;
+      const listChange = unlisted && registerListChange(entry, unlisted.registerFile);
+      if (unlisted && listChange) {
+        const named = unlisted.agency.name !== written ? ` (${unlisted.agency.name})` : '';
+        actions.push(fix(`Add ${baseName(unlisted.registerFile)} to the plan's registers: it has “${written}”${named}`, edit(entry, [listChange]), true));
+      }
       if (typeof data.suggestion === 'string') {
         const change = agencyReplacement(entry, node, data, data.suggestion, format);
         const named = typeof data.suggestionName === 'string' && data.suggestionName !== data.suggestion ? ` (${data.suggestionName})` : '';
-        if (change) actions.push(fix(`Replace with “${data.suggestion}”${named}`, edit(entry, [change]), true));
+        if (change) actions.push(fix(`Replace with “${data.suggestion}”${named}`, edit(entry, [change]), !listChange));
       }
-      const written = typeof data.agency === 'string' ? data.agency : scalarText(node);
       // "All partners" is a group, not an agency to add.
       if (written && data.group !== true) {
         const add = await addToRegister(inputs, written);

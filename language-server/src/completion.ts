@@ -25,9 +25,10 @@ import {
   type SchemaKind,
   type SchemaNode,
 } from '@plankit/core';
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position, type TextEdit } from 'vscode-languageserver';
 import { alsoWritten } from './hover.js';
 import { markdownText } from './markdown.js';
+import { registerListChange } from './registers.js';
 import { baseName, fieldOf, isAgencyPath, linesOf } from './plan-index.js';
 import type { DocumentCheck, Workspace } from './workspace.js';
 
@@ -273,6 +274,8 @@ function agencyItems(inputs: CompletionInputs, context: CompletionContext, range
   };
   planCheck.check.analysis?.agencies.agencies.forEach(add);
   planCheck.check.registerFile?.register?.agencies.forEach(add);
+  // Those the file already knows (its own and its registers') come before the rest of the workspace's.
+  const ownCount = known.length;
   inputs.workspaceAgencies.forEach(add);
   // A joint lead being typed ("KCC/Ke|"): when the whole text is part of no registered name, the
   // agency being typed is the one after the last separator, and only it is completed and replaced.
@@ -288,7 +291,8 @@ function agencyItems(inputs: CompletionInputs, context: CompletionContext, range
   const exact = typed === '' ? undefined : index.match(prefix.trim());
   const nearest = typed === '' || exact ? undefined : index.suggest(prefix.trim())?.agency;
   const items: CompletionItem[] = [];
-  known.forEach((agency) => {
+  const registerEdits = new Map<string, TextEdit | undefined>();
+  known.forEach((agency, position) => {
     const spellings = [agency.id, agency.name, ...agency.aliases].map(foldName);
     let rank: number;
     if (typed === '') rank = 5;
@@ -303,16 +307,33 @@ function agencyItems(inputs: CompletionInputs, context: CompletionContext, range
     const newText = joint === undefined ? insertText(agency.id, context) : partText(agency.id, context);
     if (newText === undefined) return;
     const where = agency.source ? baseName(agency.source) : 'this plan';
+    const own = position < ownCount;
+    // An agency of a register the plan does not list: choosing it lists that register too, so that
+    // the agency is known to the plan's checks (as an editor adds the import of a name it completes).
+    let registerEdit: TextEdit | undefined;
+    if (!own && agency.source) {
+      if (!registerEdits.has(agency.source)) {
+        const change = registerListChange(inputs.entry, agency.source);
+        registerEdits.set(agency.source, change && { range: linesOf(inputs.entry).rangeOf(change.start, change.end), newText: change.text });
+      }
+      registerEdit = registerEdits.get(agency.source);
+    }
+    const registered = own
+      ? `Registered in ${markdownText(where)}`
+      : registerEdit
+        ? `Registered in ${markdownText(where)}, which this plan does not list yet: choosing it adds ${markdownText(where)} to the plan's \`registers\`.`
+        : `Registered in ${markdownText(where)}, which this file does not list: add it to the file's \`registers\` for the agency to be known here.`;
     items.push({
       label: agency.id,
-      labelDetails: agency.name !== agency.id ? { description: agency.name } : undefined,
+      labelDetails: own ? (agency.name !== agency.id ? { description: agency.name } : undefined) : { description: agency.name !== agency.id ? `${agency.name} · ${where}` : where },
       kind: CompletionItemKind.Value,
       detail: agency.name,
-      documentation: { kind: MarkupKind.Markdown, value: `**${markdownText(agency.name)}** (${markdownText(agency.id)})${agency.kind ? `, ${agency.kind}` : ''}\n\nRegistered in ${markdownText(where)}${alsoWritten(agency)}` },
-      sortText: `${rank}${agency.id.toLowerCase()}`,
+      documentation: { kind: MarkupKind.Markdown, value: `**${markdownText(agency.name)}** (${markdownText(agency.id)})${agency.kind ? `, ${agency.kind}` : ''}\n\n${registered}${alsoWritten(agency)}` },
+      sortText: `${rank}${own ? 0 : 1}${agency.id.toLowerCase()}`,
       // The server has matched on id, name and other spellings: keep every item the client is given.
       filterText: prefix === '' ? `${agency.id} ${agency.name}` : prefix,
       textEdit: { range, newText },
+      additionalTextEdits: registerEdit ? [registerEdit] : undefined,
       preselect: rank === 0 ? true : undefined,
     });
   });

@@ -4,10 +4,10 @@
  * the words hovers and lenses show.
  */
 import { describe, expect, it } from 'vitest';
-import { completionContextAt, describeDueAt, describeThemeCounts, formatScalar, insertFieldChange, agencyEntryChange, locateAt, replaceScalarChange, replaceWithinScalarChange, themeCounts } from '../../packages/core/src/editing.js';
+import { addListEntryChange, completionContextAt, describeDueAt, describeThemeCounts, formatScalar, insertFieldChange, agencyEntryChange, locateAt, replaceScalarChange, replaceWithinScalarChange, themeCounts } from '../../packages/core/src/editing.js';
 import { interpretDue } from '../../packages/core/src/due.js';
 import { parseSource } from '../../packages/core/src/parse.js';
-import { nodeAt, type MapNode, type ScalarNode } from '../../packages/core/src/ast.js';
+import { nodeAt, toValue, type MapNode, type ScalarNode } from '../../packages/core/src/ast.js';
 import { readPlanFile, checkPlanFile } from '../../packages/core/src/files.js';
 import { withCursor } from './lsp-client.js';
 
@@ -112,6 +112,36 @@ describe('edits', () => {
     const register = 'agencies:\n  # councils\n  - id: KCC\n    name: Kent County Council # the county\n';
     const parsed = parseSource(register);
     expect(apply(register, agencyEntryChange(register, nodeAt(parsed.root, ['agencies']), 'Kent Fire', 'Kent Fire')!)).toBe(`${register}  - id: Kent Fire\n    name: Kent Fire\n`);
+  });
+
+  it('adds a register file to a plan’s registers: list, written as the list is', () => {
+    const added = (text: string, format: 'yaml' | 'json' = 'yaml') => {
+      const root = parseSource(text, { format }).root as MapNode;
+      const change = addListEntryChange(text, root, 'registers', 'kent.agencies.yaml', format, ['asOf', 'period', 'title']);
+      if (!change) return undefined;
+      const after = apply(text, change);
+      return { after, value: toValue(parseSource(after, { format }).root!) as Record<string, unknown> };
+    };
+    // A flow list, with and without entries (a comment after it stays).
+    expect(added('title: T\nregisters: [a.agencies.yaml] # shared\nthemes: []\n')?.after).toBe('title: T\nregisters: [a.agencies.yaml, kent.agencies.yaml] # shared\nthemes: []\n');
+    expect(added('title: T\nregisters: []\n')?.value.registers).toEqual(['kent.agencies.yaml']);
+    // A block list: a new line like the last item, after its comment-free end.
+    expect(added('title: T\nregisters:\n  - a.agencies.yaml\n  # the county\n  - b.agencies.yaml\nthemes: []\n')?.after).toBe(
+      'title: T\nregisters:\n  - a.agencies.yaml\n  # the county\n  - b.agencies.yaml\n  - kent.agencies.yaml\nthemes: []\n',
+    );
+    expect(added('title: T\nregisters:\n- a.agencies.yaml')?.value.registers).toEqual(['a.agencies.yaml', 'kent.agencies.yaml']);
+    // Nothing after the key, and no key at all (after the first of the anchors the plan has).
+    expect(added('title: T\nregisters:\nthemes: []\n')?.after).toBe('title: T\nregisters: [kent.agencies.yaml]\nthemes: []\n');
+    expect(added('title: T\nperiod: 2013/14\nthemes: []\n')?.after).toBe('title: T\nperiod: 2013/14\nregisters: [kent.agencies.yaml]\nthemes: []\n');
+    // JSON plans.
+    expect(added('{\n  "title": "T",\n  "registers": ["a.agencies.yaml"]\n}\n', 'json')?.value.registers).toEqual(['a.agencies.yaml', 'kent.agencies.yaml']);
+    expect(added('{\n  "title": "T",\n  "themes": []\n}\n', 'json')?.value).toEqual({ title: 'T', registers: ['kent.agencies.yaml'], themes: [] });
+    // A path that needs quotes gets them.
+    const root = parseSource('registers: [a.yaml]\n').root as MapNode;
+    expect(addListEntryChange('registers: [a.yaml]\n', root, 'registers', "o'neill: agencies.yaml")?.text).toBe(", 'o''neill: agencies.yaml'");
+    // Not a list: left alone.
+    expect(added('title: T\nregisters: kent.agencies.yaml\n')).toBeUndefined();
+    expect(added('title: T\nregisters: {a: b}\n')).toBeUndefined();
   });
 
   it('finds the node at an offset, on a key or a value', () => {

@@ -34,7 +34,7 @@ import {
 } from 'vscode-languageserver-protocol/node.js';
 import { DEFAULT_DUE_SOON_DAYS, readPlanFile } from '@plankit/core';
 import { civilDateInLondon } from '../../packages/core/src/dates.js';
-import { applyEdits, editsFor, editVersionFor, FULL_CAPABILITIES, LspClient, makeWorkspace, rangeOf, repoRoot, uriOf, withCursor } from './lsp-client.js';
+import { applyEdits, editsFor, editVersionFor, FULL_CAPABILITIES, LspClient, makeWorkspace, positionAt, rangeOf, repoRoot, uriOf, withCursor } from './lsp-client.js';
 
 let workspace: string;
 let client: LspClient;
@@ -512,6 +512,87 @@ themes:
     expect(iso.insertTextFormat).toBe(2);
     expect(iso.textEdit).toMatchObject({ newText: `\${1:${today}}` });
     await client.close(uri());
+  });
+});
+
+describe('completion of an agency from a register the plan does not list', () => {
+  const kingston = () => uriOf(file('safer-kingston-partnership-plan-2011-14.plan.yaml'));
+  let original: string;
+  beforeAll(async () => {
+    original = read('safer-kingston-partnership-plan-2011-14.plan.yaml');
+    await client.open(kingston(), original);
+    await client.diagnostics(kingston(), 1);
+  });
+  afterAll(async () => {
+    await client.change(kingston(), original);
+  });
+
+  /** The Kingston plan with its partner "Businesses" being typed over as `typed`, and the items offered there. */
+  async function completeInPartners(typed: string): Promise<{ text: string; items: CompletionItem[] }> {
+    const line = '      - Businesses\n';
+    const at = original.indexOf(line);
+    expect(at).toBeGreaterThan(0);
+    const text = `${original.slice(0, at)}      - ${typed}\n${original.slice(at + line.length)}`;
+    await client.diagnostics(kingston(), await client.change(kingston(), text));
+    const position = positionAt(text, at + '      - '.length + typed.length);
+    const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: kingston() }, position })) as CompletionList;
+    return { text, items: [...list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)) };
+  }
+
+  it('offers the plan’s own register first, then the rest of the workspace’s, saying which register each is in', async () => {
+    const { items } = await completeInPartners('Pol');
+    const labels = items.map((item) => item.label);
+    // Kingston's register has the Metropolitan Police Service; Kent's register, in the same folder, Kent Police.
+    expect(labels).toContain('MPS');
+    expect(labels).toContain('Kent Police');
+    expect(labels.indexOf('MPS')).toBeLessThan(labels.indexOf('Kent Police'));
+    const mps = items.find((item) => item.label === 'MPS')!;
+    expect(mps.additionalTextEdits).toBeUndefined();
+    expect(mps.labelDetails?.description).toBe('Metropolitan Police Service');
+    const kent = items.find((item) => item.label === 'Kent Police')!;
+    // Its name is its id: the description is only where it is registered.
+    expect(kent.labelDetails?.description).toBe('kent.agencies.yaml');
+    const tmbc = (await completeInPartners('Tonbridge')).items.find((item) => item.label === 'TMBC');
+    expect(tmbc?.labelDetails?.description).toBe('Tonbridge and Malling Borough Council · kent.agencies.yaml');
+    expect((kent.documentation as MarkupContent).value).toContain("Registered in kent.agencies.yaml, which this plan does not list yet: choosing it adds kent.agencies.yaml to the plan's `registers`.");
+  });
+
+  it('adds the register to the plan’s registers: list when one of its agencies is chosen, so that the agency is known', async () => {
+    const { text, items } = await completeInPartners('Kent Pol');
+    const kent = items.find((item) => item.label === 'Kent Police')!;
+    expect(kent.additionalTextEdits).toHaveLength(1);
+    const edits = [kent.textEdit as { range: { start: Position; end: Position }; newText: string }, ...kent.additionalTextEdits!];
+    const after = applyEdits(text, edits);
+    // The block list gets a line like its other entry; nothing else in the plan moves.
+    expect(after).toBe(text.replace('registers:\n  - kingston.agencies.yaml\n', 'registers:\n  - kingston.agencies.yaml\n  - kent.agencies.yaml\n').replace('      - Kent Pol\n', '      - Kent Police\n'));
+    const diagnostics = await client.diagnostics(kingston(), await client.change(kingston(), after));
+    expect(byCode(diagnostics, 'unknown-agency').map((diagnostic) => (diagnostic.data as { agency: string }).agency)).not.toContain('Kent Police');
+    expect(byCode(diagnostics, 'register-not-found')).toEqual([]);
+    // Now the plan lists it, Kent's agencies are its own: no second entry is offered.
+    const again = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: kingston() }, position: rangeOf(after, '- Kent Police').end })) as CompletionList;
+    expect(again.items.find((item) => item.label === 'Kent Police')?.additionalTextEdits).toBeUndefined();
+  });
+
+  it('offers, for an agency written as a register the plan does not list has it, to list that register', async () => {
+    const { text } = await completeInPartners('Kent Probation');
+    const diagnostics = await client.diagnostics(kingston());
+    const unknown = byCode(diagnostics, 'unknown-agency').find((diagnostic) => (diagnostic.data as { agency: string }).agency === 'Kent Probation');
+    expect(unknown, 'the finding for "Kent Probation"').toBeDefined();
+    const actions = await codeActionsFor(kingston(), unknown!);
+    const list = actions.find((action) => action.title.startsWith('Add kent.agencies.yaml'));
+    expect(list?.title).toBe("Add kent.agencies.yaml to the plan's registers: it has “Kent Probation”");
+    expect(list?.isPreferred).toBe(true);
+    // Only one fix is the preferred one.
+    expect(actions.filter((action) => action.isPreferred)).toHaveLength(1);
+    const after = applyEdits(text, editsFor(list!.edit, kingston()));
+    expect(after).toBe(text.replace('registers:\n  - kingston.agencies.yaml\n', 'registers:\n  - kingston.agencies.yaml\n  - kent.agencies.yaml\n'));
+    const fixed = await client.diagnostics(kingston(), await client.change(kingston(), after));
+    expect(byCode(fixed, 'unknown-agency').map((diagnostic) => (diagnostic.data as { agency: string }).agency)).not.toContain('Kent Probation');
+    // A name no register of the workspace has gets no such fix.
+    const { text: other } = await completeInPartners('Kent Probatoin');
+    const typo = byCode(await client.diagnostics(kingston()), 'unknown-agency').find((diagnostic) => (diagnostic.data as { agency: string }).agency === 'Kent Probatoin');
+    expect(other).toContain('Kent Probatoin');
+    expect((await codeActionsFor(kingston(), typo!)).map((action) => action.title).filter((title) => title.includes('registers'))).toEqual([]);
   });
 });
 

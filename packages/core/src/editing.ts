@@ -5,7 +5,7 @@
  * No I/O and no clock: the as-of date and today's date are always passed in.
  */
 import { jointParts, type JointPart } from './agencies.js';
-import { keyText, scalarText, type AstNode, type MapNode, type PairNode, type PathSegment, type ScalarNode } from './ast.js';
+import { keyText, pairOf, scalarText, type AstNode, type MapNode, type PairNode, type PathSegment, type ScalarNode } from './ast.js';
 import { describeInterval, formatLongDate, type IsoDate } from './dates.js';
 import { deadlineOf, describeDue, type DueInterpretation } from './due.js';
 import type { Theme } from './model.js';
@@ -384,6 +384,37 @@ export function insertFieldChange(text: string, map: MapNode, key: string, value
   const at = endOfLine(text, end);
   const needsBreak = at === text.length && text.length > 0 && !text.endsWith('\n');
   return { start: at, end: at, text: `${needsBreak ? '\n' : ''}${' '.repeat(column)}${key}: ${value}\n` };
+}
+
+/**
+ * The smallest change that adds the text `value` to the list under `key` of a mapping (a plan's
+ * `registers:`), written as the list is: `[a.yaml]` becomes `[a.yaml, b.yaml]`, a block list gets
+ * a new `- b.yaml` line under its last item, an empty `key:` gets `[b.yaml]`, and a mapping without
+ * the key gets `key: [b.yaml]` after the first of `after` that it has (else after its last pair).
+ * Nothing else moves. Undefined when the key holds something other than a list, or when the list
+ * is laid out in a way this cannot follow.
+ */
+export function addListEntryChange(text: string, map: MapNode, key: string, value: string, format: SourceFormat = 'yaml', after?: readonly string[]): TextChange | undefined {
+  const written = format === 'json' ? JSON.stringify(value) : formatScalar(value);
+  const pair = pairOf(map, key);
+  if (!pair) return insertFieldChange(text, map, key, `[${written}]`, format, after);
+  const list = pair.value;
+  if (list.kind === 'scalar') {
+    // `registers:` with nothing after it (YAML reads null): the list goes where the nothing is.
+    if (format === 'json' || list.value !== null || list.start !== list.end) return undefined;
+    return { start: list.start, end: list.end, text: `${text[list.start - 1] === ':' ? ' ' : ''}[${written}]` };
+  }
+  if (list.kind !== 'seq') return undefined;
+  if (format === 'json' || text[list.start] === '[') {
+    if (text[list.start] !== '[') return undefined;
+    if (list.items.length === 0) return { start: list.start + 1, end: list.start + 1, text: written };
+    const last = list.items[list.items.length - 1];
+    return { start: last.end, end: last.end, text: `, ${written}` };
+  }
+  if (text[list.start] !== '-' || list.items.length === 0) return undefined;
+  const at = endOfLine(text, list.end);
+  const needsBreak = at === text.length && text.length > 0 && !text.endsWith('\n');
+  return { start: at, end: at, text: `${needsBreak ? '\n' : ''}${' '.repeat(columnOf(text, list.start))}- ${written}\n` };
 }
 
 /** The replacement for a scalar that keeps the way it was written (its quotes). */
