@@ -4,6 +4,7 @@ import {
   formatScalar,
   insertFieldChange,
   interpretDue,
+  keyText,
   kindOfFile,
   locateAt,
   nodeAt,
@@ -13,6 +14,8 @@ import {
   scalarAtRange,
   scalarText,
   suggestedIsoDate,
+  updateEntryChange,
+  formatLongDate,
   verbatimValueStart,
   type AstNode,
   type IsoDate,
@@ -83,7 +86,47 @@ export async function codeActions(inputs: CodeActionInputs, params: CodeActionPa
     const rewrite = dueRewrite(inputs, entry.root, linesOf(entry).offsetAt(params.range.start));
     if (rewrite && !actions.some((action) => action.title === rewrite.title)) actions.push(rewrite);
   }
+  if (wants(CodeActionKind.Refactor) && kindOfFile(entry.fileName) === 'plan') {
+    // Asked for by kind (an editor's Refactor menu), anywhere in an item; otherwise only on its id,
+    // title or updates, so that an editor's light bulb does not show on every line of every action.
+    const asked = only?.some((kind) => kind === CodeActionKind.Refactor) === true;
+    const update = addUpdate(inputs, linesOf(entry).offsetAt(params.range.start), asked);
+    if (update) actions.push(update);
+  }
   return actions;
+}
+
+/**
+ * "Add an update as at 31 December 2026": a new entry at the end of the updates of the action or
+ * milestone at the cursor, dated the as-of date the check used (the plan's reporting date, or the
+ * setting, or today), with the item's status as it stands and empty progress text to write. The
+ * plan format asks for a new update each quarter rather than a changed one. Not offered when the
+ * item already has an update of that date.
+ */
+function addUpdate(inputs: CodeActionInputs, offset: number, anywhere: boolean): CodeAction | undefined {
+  const { entry } = inputs;
+  const analysis = entry.check.analysis;
+  const location = locateAt(entry.root, offset);
+  if (!analysis || !location) return undefined;
+  const item = itemHolding(entry, location.path);
+  const node = item && nodeAt(entry.root, item.path);
+  if (!item || node?.kind !== 'map') return undefined;
+  const field = location.path[item.path.length];
+  if (!anywhere && field !== 'id' && field !== 'title' && field !== 'updates') return undefined;
+  const asOf = analysis.asOf;
+  if (item.updates.some((update) => update.asOf === asOf)) return undefined;
+  const format = formatOf(entry);
+  const write = (value: string) => (format === 'json' ? JSON.stringify(value) : formatScalar(value, format));
+  const fields: [string, string][] = [['asOf', format === 'json' ? JSON.stringify(asOf) : asOf]];
+  const status = analysis.state(item).statusText;
+  if (status !== undefined) fields.push(['status', write(status)]);
+  fields.push(['text', format === 'json' ? '""' : "''"]);
+  // A new list goes at the end of the item, or before its milestones, where plans keep it.
+  const milestones = node.pairs.findIndex((pair) => keyText(pair.key) === 'milestones');
+  const change = updateEntryChange(entry.text, node, fields, format, milestones > 0 ? [keyText(node.pairs[milestones - 1].key)] : undefined);
+  if (!change) return undefined;
+  const what = item.id ? `${item.kind} ${item.id}` : `this ${item.kind}`;
+  return { title: `Add an update as at ${formatLongDate(asOf, analysis.plan.lang)} to ${what}`, kind: CodeActionKind.Refactor, edit: edit(entry, [change]) };
 }
 
 async function fixesFor(inputs: CodeActionInputs, diagnostic: Diagnostic): Promise<CodeAction[]> {

@@ -216,7 +216,7 @@ export function startServer(connection: Connection = connectionFromCommandLine()
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: [':', ' ', '[', ',', '-', '"'], resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.RefactorRewrite] },
         documentSymbolProvider: { label: 'Plankit' },
         foldingRangeProvider: true,
         definitionProvider: true,

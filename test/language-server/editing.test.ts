@@ -4,7 +4,7 @@
  * the words hovers and lenses show.
  */
 import { describe, expect, it } from 'vitest';
-import { addListEntryChange, completionContextAt, describeDueAt, describeThemeCounts, formatScalar, insertFieldChange, agencyEntryChange, locateAt, replaceScalarChange, replaceWithinScalarChange, themeCounts } from '../../packages/core/src/editing.js';
+import { addListEntryChange, updateEntryChange, completionContextAt, describeDueAt, describeThemeCounts, formatScalar, insertFieldChange, agencyEntryChange, locateAt, replaceScalarChange, replaceWithinScalarChange, themeCounts } from '../../packages/core/src/editing.js';
 import { interpretDue } from '../../packages/core/src/due.js';
 import { parseSource } from '../../packages/core/src/parse.js';
 import { nodeAt, toValue, type MapNode, type ScalarNode } from '../../packages/core/src/ast.js';
@@ -142,6 +142,33 @@ describe('edits', () => {
     // Not a list: left alone.
     expect(added('title: T\nregisters: kent.agencies.yaml\n')).toBeUndefined();
     expect(added('title: T\nregisters: {a: b}\n')).toBeUndefined();
+  });
+
+  it('adds an update at the end of an item’s updates, or the list where the item has none', () => {
+    const fields = [['asOf', '2026-12-31'], ['status', 'amber'], ['text', "''"]] as const;
+    const after = (text: string, path: (string | number)[], anchor?: string[], format: 'yaml' | 'json' = 'yaml') => {
+      const item = nodeAt(parseSource(text, { format }).root, path) as MapNode;
+      const change = updateEntryChange(text, item, fields.map(([key, value]) => [key, format === 'json' ? (value === "''" ? '""' : JSON.stringify(value)) : value]), format, anchor);
+      return change && apply(text, change);
+    };
+    const updates = (text: string, format: 'yaml' | 'json' = 'yaml') => (toValue(parseSource(text, { format }).root!) as { actions: { updates?: unknown[] }[] }).actions[0].updates;
+    // After the last update, whose text is a folded block: indented as it is.
+    const withUpdates = "actions:\n  - title: A\n    updates:\n      - asOf: 2026-09-30\n        text: >-\n          Done so\n          far.\n    # milestones next\n    milestones: []\n";
+    const added = after(withUpdates, ['actions', 0])!;
+    expect(added).toBe(withUpdates.replace('          far.\n', "          far.\n      - asOf: 2026-12-31\n        status: amber\n        text: ''\n"));
+    expect(updates(added)).toEqual([{ asOf: '2026-09-30', text: 'Done so far.' }, { asOf: '2026-12-31', status: 'amber', text: '' }]);
+    // A list written at the key's own indentation keeps that style.
+    expect(after('actions:\n- title: A\n  updates:\n  - asOf: 2026-09-30\n    text: x\n', ['actions', 0])).toBe("actions:\n- title: A\n  updates:\n  - asOf: 2026-09-30\n    text: x\n  - asOf: 2026-12-31\n    status: amber\n    text: ''\n");
+    // No updates yet: a new list, before the milestones when the anchor says so, else at the end.
+    const without = 'actions:\n  - title: A\n    status: amber\n    milestones:\n      - title: M\n';
+    expect(after(without, ['actions', 0], ['status'])).toBe("actions:\n  - title: A\n    status: amber\n    updates:\n      - asOf: 2026-12-31\n        status: amber\n        text: ''\n    milestones:\n      - title: M\n");
+    expect(updates(after('actions:\n  - title: A', ['actions', 0])!)).toEqual([{ asOf: '2026-12-31', status: 'amber', text: '' }]);
+    // JSON.
+    const json = '{\n  "actions": [\n    {\n      "title": "A",\n      "updates": [\n        { "asOf": "2026-09-30", "text": "x" }\n      ]\n    }\n  ]\n}\n';
+    expect(updates(after(json, ['actions', 0], undefined, 'json')!, 'json')).toEqual([{ asOf: '2026-09-30', text: 'x' }, { asOf: '2026-12-31', status: 'amber', text: '' }]);
+    expect(updates(after('{ "actions": [{ "title": "A" }] }', ['actions', 0], undefined, 'json')!, 'json')).toEqual([{ asOf: '2026-12-31', status: 'amber', text: '' }]);
+    // A list on one line in YAML is left alone.
+    expect(after('actions:\n  - title: A\n    updates: []\n', ['actions', 0])).toBeUndefined();
   });
 
   it('finds the node at an offset, on a key or a value', () => {

@@ -596,6 +596,77 @@ describe('completion of an agency from a register the plan does not list', () =>
   });
 });
 
+describe('adding a quarterly update', () => {
+  const uri = () => uriOf(file('quarter.plan.yaml'));
+  const text = `title: Quarter
+asOf: 2026-12-31
+themes:
+  - id: '1'
+    title: One
+    actions:
+      - id: '1.1'
+        title: Patrols
+        lead: Council
+        due: March 2027
+        status: amber
+        updates:
+          - asOf: 2026-09-30
+            status: green
+            text: Started.
+        milestones:
+          - title: Routes agreed
+            due: June 2027
+      - id: '1.2'
+        title: Leaflets
+        due: March 2027
+        updates:
+          - asOf: 2026-12-31
+            status: green
+            text: Delivered.
+agencies:
+  - id: Council
+    name: The Council
+`;
+  const refactorsAt = async (source: string, needle: string) =>
+    ((await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri() }, range: rangeOf(source, needle), context: { diagnostics: [], only: ['refactor'] } })) ?? []) as CodeAction[];
+
+  it('adds an update as at the plan’s as-of date to the action at the cursor, with its status as it stands, for the officer to write', async () => {
+    await client.open(uri(), text);
+    const before = await client.diagnostics(uri(), 1);
+    const actions = await refactorsAt(text, 'Patrols');
+    expect(actions.map((action) => action.title)).toEqual(['Add an update as at 31 December 2026 to action 1.1']);
+    const after = applyEdits(text, editsFor(actions[0].edit, uri()));
+    expect(after).toBe(text.replace('            text: Started.\n', "            text: Started.\n          - asOf: 2026-12-31\n            status: amber\n            text: ''\n"));
+    // The plan still reads the same way: nothing new is found in it.
+    const diagnostics = await client.diagnostics(uri(), await client.change(uri(), after));
+    expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual(before.map((diagnostic) => diagnostic.code));
+    // Once the action has an update of that date, and for an action that already had one, it is not offered.
+    expect(await refactorsAt(after, 'Patrols')).toEqual([]);
+    expect(await refactorsAt(after, 'Leaflets')).toEqual([]);
+  });
+
+  it('is offered unasked (an editor’s light bulb) only on an item’s id, title or updates, not on every line of it', async () => {
+    const source = client.texts.get(uri())!;
+    const unasked = async (needle: string) =>
+      (((await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri() }, range: rangeOf(source, needle), context: { diagnostics: [] } })) ?? []) as CodeAction[]).map((action) => action.title);
+    const title = 'Add an update as at 31 December 2026 to this milestone';
+    expect(await unasked('Routes agreed')).toEqual([title]);
+    expect(await unasked('June 2027')).not.toContain(title);
+    expect(await unasked('lead: Council')).toEqual([]);
+  });
+
+  it('adds the list to a milestone that has no updates yet, inside the milestone', async () => {
+    const source = client.texts.get(uri())!;
+    const actions = await refactorsAt(source, 'Routes agreed');
+    expect(actions.map((action) => action.title)).toEqual(['Add an update as at 31 December 2026 to this milestone']);
+    const after = applyEdits(source, editsFor(actions[0].edit, uri()));
+    expect(after).toBe(source.replace('            due: June 2027\n', "            due: June 2027\n            updates:\n              - asOf: 2026-12-31\n                text: ''\n"));
+    const check = readPlanFile(after);
+    expect(check.diagnostics).toEqual([]);
+    expect(check.plan!.themes[0].actions[0].milestones[0].updates.map((update) => update.asOf)).toEqual(['2026-12-31']);
+  });
+});
+
 describe('completion in a JSON plan', () => {
   const uri = () => uriOf(file('typing.plan.json'));
   const plan = (action: string) => `{

@@ -387,6 +387,46 @@ export function insertFieldChange(text: string, map: MapNode, key: string, value
 }
 
 /**
+ * The change that adds an entry at the end of an item's `updates:` list (and the list, when the
+ * item has none, after the first of `after` that it has), with `fields` in the order given, their
+ * values already written for the file (`formatScalar`, or JSON). YAML entries are indented like the
+ * list's last entry; nothing else moves. Undefined for a list written on one line in YAML, or
+ * when `updates` holds something other than a list.
+ */
+export function updateEntryChange(text: string, item: MapNode, fields: readonly (readonly [string, string])[], format: SourceFormat = 'yaml', after?: readonly string[]): TextChange | undefined {
+  if (fields.length === 0) return undefined;
+  const pair = pairOf(item, 'updates');
+  if (format === 'json') {
+    const entry = `{ ${fields.map(([key, value]) => `${JSON.stringify(key)}: ${value}`).join(', ')} }`;
+    if (!pair) return insertFieldChange(text, item, 'updates', `[${entry}]`, format, after);
+    if (pair.value.kind !== 'seq' || text[pair.value.start] !== '[') return undefined;
+    const items = pair.value.items;
+    if (items.length === 0) return { start: pair.value.start + 1, end: pair.value.start + 1, text: entry };
+    const last = items[items.length - 1];
+    const sameLine = text.slice(pair.value.start, last.start).indexOf('\n') === -1;
+    return { start: last.end, end: last.end, text: `,${sameLine ? ' ' : `\n${' '.repeat(columnOf(text, last.start))}`}${entry}` };
+  }
+  const lines = (dashColumn: number, keyColumn: number) =>
+    fields.map(([key, value], index) => `${index === 0 ? `${' '.repeat(dashColumn)}- ` : ' '.repeat(keyColumn)}${key}: ${value}\n`).join('');
+  if (!pair) {
+    if (item.pairs.length === 0 || text[item.start] === '{') return undefined;
+    const column = columnOf(text, item.pairs[0].key.start);
+    const field = insertFieldChange(text, item, 'updates', '', format, after);
+    if (!field) return undefined;
+    const lead = field.text.startsWith('\n') ? '\n' : '';
+    return { start: field.start, end: field.end, text: `${lead}${' '.repeat(column)}updates:\n${lines(column + 2, column + 4)}` };
+  }
+  const list = pair.value;
+  if (list.kind !== 'seq' || text[list.start] !== '-' || list.items.length === 0) return undefined;
+  const dashColumn = columnOf(text, list.start);
+  const last = list.items[list.items.length - 1];
+  const keyColumn = last.kind === 'map' && last.pairs.length > 0 ? columnOf(text, last.pairs[0].key.start) : dashColumn + 2;
+  const at = endOfLine(text, list.end);
+  const needsBreak = at === text.length && text.length > 0 && !text.endsWith('\n');
+  return { start: at, end: at, text: `${needsBreak ? '\n' : ''}${lines(dashColumn, keyColumn)}` };
+}
+
+/**
  * The smallest change that adds the text `value` to the list under `key` of a mapping (a plan's
  * `registers:`), written as the list is: `[a.yaml]` becomes `[a.yaml, b.yaml]`, a block list gets
  * a new `- b.yaml` line under its last item, an empty `key:` gets `[b.yaml]`, and a mapping without
