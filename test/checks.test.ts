@@ -1336,6 +1336,24 @@ describe('update-after-as-of', () => {
   });
 });
 
+describe('update-without-text', () => {
+  it('warns about an update whose progress text is empty, at its text', () => {
+    const text = oneAction('March 2014', "        updates:\n          - asOf: 2013-09-30\n            text: Begun.\n          - asOf: 2013-12-31\n            text: ''\n");
+    const d = single(check(text), 'update-without-text');
+    expectFinding(d, 'update-without-text', {
+      start: at(text, "text: ''", "''"),
+      words: ['This update of 31 December 2013 has no progress text'],
+      data: { key: '1.1', asOf: '2013-12-31' },
+    });
+  });
+
+  it('counts spaces as nothing, and accepts any words or a number', () => {
+    expect(withCode(check(oneAction('March 2014', "        updates:\n          - asOf: 2013-12-31\n            text: '   '\n")), 'update-without-text')).toHaveLength(1);
+    expect(withCode(check(oneAction('March 2014', updates('2013-09-30', '2013-12-31'))), 'update-without-text')).toEqual([]);
+    expect(withCode(check(oneAction('March 2014', '        updates:\n          - asOf: 2013-12-31\n            text: 0\n')), 'update-without-text')).toEqual([]);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Registers: found, missing, circular, invalid, and agencies defined twice
 

@@ -20,6 +20,8 @@ import {
   type AstNode,
   type IsoDate,
   type MapNode,
+  type PlanAnalysis,
+  type PlanItem,
   type PathSegment,
   type RegisterFile,
   type ScalarNode,
@@ -90,8 +92,11 @@ export async function codeActions(inputs: CodeActionInputs, params: CodeActionPa
     // Asked for by kind (an editor's Refactor menu), anywhere in an item; otherwise only on its id,
     // title or updates, so that an editor's light bulb does not show on every line of every action.
     const asked = only?.some((kind) => kind === CodeActionKind.Refactor) === true;
-    const update = addUpdate(inputs, linesOf(entry).offsetAt(params.range.start), asked);
+    const offset = linesOf(entry).offsetAt(params.range.start);
+    const update = addUpdate(inputs, offset, asked);
     if (update) actions.push(update);
+    const all = addUpdatesToAll(inputs, offset, asked);
+    if (all) actions.push(all);
   }
   return actions;
 }
@@ -109,24 +114,60 @@ function addUpdate(inputs: CodeActionInputs, offset: number, anywhere: boolean):
   const location = locateAt(entry.root, offset);
   if (!analysis || !location) return undefined;
   const item = itemHolding(entry, location.path);
-  const node = item && nodeAt(entry.root, item.path);
-  if (!item || node?.kind !== 'map') return undefined;
+  if (!item) return undefined;
   const field = location.path[item.path.length];
   if (!anywhere && field !== 'id' && field !== 'title' && field !== 'updates') return undefined;
+  const change = updateChange(entry, analysis, item);
+  if (!change) return undefined;
+  const what = item.id ? `${item.kind} ${item.id}` : `this ${item.kind}`;
+  return { title: `Add an update as at ${formatLongDate(analysis.asOf, analysis.plan.lang)} to ${what}`, kind: CodeActionKind.Refactor, edit: edit(entry, [change]) };
+}
+
+/**
+ * The quarter's round in one step: an update as at the as-of date (as `addUpdate` writes it) for
+ * every action that has none of that date, each with empty progress text, so that the Problems
+ * panel lists each one still to write. Offered on the plan's own `asOf` (the date an officer moves
+ * to start a quarter), or anywhere from a Refactor menu.
+ */
+function addUpdatesToAll(inputs: CodeActionInputs, offset: number, anywhere: boolean): CodeAction | undefined {
+  const { entry } = inputs;
+  const analysis = entry.check.analysis;
+  if (!analysis) return undefined;
+  if (!anywhere) {
+    const location = locateAt(entry.root, offset);
+    if (!location || location.path.length !== 1 || location.path[0] !== 'asOf') return undefined;
+  }
+  const changes: TextChange[] = [];
+  for (const theme of analysis.plan.themes) {
+    for (const action of theme.actions) {
+      const change = updateChange(entry, analysis, action);
+      if (change) changes.push(change);
+    }
+  }
+  // One action alone is the other refactoring's.
+  if (changes.length < 2) return undefined;
+  return {
+    title: `Add an update as at ${formatLongDate(analysis.asOf, analysis.plan.lang)} to each of the ${changes.length} actions without one`,
+    kind: CodeActionKind.Refactor,
+    edit: edit(entry, changes),
+  };
+}
+
+/** The new update of an item as at the check's as-of date, or undefined when it has one of that date or cannot be added. */
+function updateChange(entry: DocumentCheck, analysis: PlanAnalysis, item: PlanItem): TextChange | undefined {
+  const node = nodeAt(entry.root, item.path);
+  if (node?.kind !== 'map') return undefined;
   const asOf = analysis.asOf;
   if (item.updates.some((update) => update.asOf === asOf)) return undefined;
   const format = formatOf(entry);
   const write = (value: string) => (format === 'json' ? JSON.stringify(value) : formatScalar(value, format));
-  const fields: [string, string][] = [['asOf', format === 'json' ? JSON.stringify(asOf) : asOf]];
+  const fields: [string, string][] = [['asOf', write(asOf)]];
   const status = analysis.state(item).statusText;
   if (status !== undefined) fields.push(['status', write(status)]);
   fields.push(['text', format === 'json' ? '""' : "''"]);
   // A new list goes at the end of the item, or before its milestones, where plans keep it.
   const milestones = node.pairs.findIndex((pair) => keyText(pair.key) === 'milestones');
-  const change = updateEntryChange(entry.text, node, fields, format, milestones > 0 ? [keyText(node.pairs[milestones - 1].key)] : undefined);
-  if (!change) return undefined;
-  const what = item.id ? `${item.kind} ${item.id}` : `this ${item.kind}`;
-  return { title: `Add an update as at ${formatLongDate(asOf, analysis.plan.lang)} to ${what}`, kind: CodeActionKind.Refactor, edit: edit(entry, [change]) };
+  return updateEntryChange(entry.text, node, fields, format, milestones > 0 ? [keyText(node.pairs[milestones - 1].key)] : undefined);
 }
 
 async function fixesFor(inputs: CodeActionInputs, diagnostic: Diagnostic): Promise<CodeAction[]> {

@@ -637,12 +637,41 @@ agencies:
     expect(actions.map((action) => action.title)).toEqual(['Add an update as at 31 December 2026 to action 1.1']);
     const after = applyEdits(text, editsFor(actions[0].edit, uri()));
     expect(after).toBe(text.replace('            text: Started.\n', "            text: Started.\n          - asOf: 2026-12-31\n            status: amber\n            text: ''\n"));
-    // The plan still reads the same way: nothing new is found in it.
+    // The plan reads the same way; the one new finding asks for the progress text to be written.
     const diagnostics = await client.diagnostics(uri(), await client.change(uri(), after));
-    expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual(before.map((diagnostic) => diagnostic.code));
+    const added = diagnostics.filter((diagnostic) => !before.some((old) => old.code === diagnostic.code && old.message === diagnostic.message));
+    expect(added.map((diagnostic) => [diagnostic.code, diagnostic.range])).toEqual([['update-without-text', rangeOf(after, "''")]]);
     // Once the action has an update of that date, and for an action that already had one, it is not offered.
     expect(await refactorsAt(after, 'Patrols')).toEqual([]);
     expect(await refactorsAt(after, 'Leaflets')).toEqual([]);
+  });
+
+  it('starts a quarter: on the plan’s asOf, adds an update to every action without one of that date, each listed as still to write', async () => {
+    const tonbridge = uriOf(file('tonbridge-malling-csp-action-plan-2013-14.plan.yaml'));
+    const original = read('tonbridge-malling-csp-action-plan-2013-14.plan.yaml');
+    // The officer moves the reporting date on a quarter.
+    const moved = original.replace('asOf: 2013-12-31\n', 'asOf: 2014-03-31\n');
+    await client.open(tonbridge, moved);
+    const before = await client.diagnostics(tonbridge, 1);
+    const plan = readPlanFile(moved).plan!;
+    const actions = plan.themes.flatMap((theme) => theme.actions);
+    const found = ((await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: tonbridge }, range: rangeOf(moved, 'asOf: 2014-03-31'), context: { diagnostics: [] } })) ?? []) as CodeAction[];
+    expect(found.map((action) => action.title)).toEqual([`Add an update as at 31 March 2014 to each of the ${actions.length} actions without one`]);
+    const after = applyEdits(moved, editsFor(found[0].edit, tonbridge));
+    const read2 = readPlanFile(after);
+    expect(read2.diagnostics).toEqual([]);
+    // Every action's last update is the new one; the earlier updates are as they were.
+    const afterActions = read2.plan!.themes.flatMap((theme) => theme.actions);
+    expect(afterActions.map((action) => action.updates.at(-1)?.asOf)).toEqual(actions.map(() => '2014-03-31'));
+    expect(afterActions.map((action) => action.updates.slice(0, -1).map((update) => update.text))).toEqual(actions.map((action) => action.updates.map((update) => update.text)));
+    // The Problems panel now lists one update to write per action, and nothing else new.
+    const diagnostics = await client.diagnostics(tonbridge, await client.change(tonbridge, after));
+    expect(byCode(diagnostics, 'update-without-text')).toHaveLength(actions.length);
+    expect(diagnostics.filter((diagnostic) => diagnostic.code !== 'update-without-text')).toHaveLength(before.length);
+    // Done once, it is not offered again.
+    const again = ((await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: tonbridge }, range: rangeOf(after, 'asOf: 2014-03-31'), context: { diagnostics: [] } })) ?? []) as CodeAction[];
+    expect(again).toEqual([]);
+    await client.change(tonbridge, original);
   });
 
   it('is offered unasked (an editor’s light bulb) only on an item’s id, title or updates, not on every line of it', async () => {
@@ -662,6 +691,7 @@ agencies:
     const after = applyEdits(source, editsFor(actions[0].edit, uri()));
     expect(after).toBe(source.replace('            due: June 2027\n', "            due: June 2027\n            updates:\n              - asOf: 2026-12-31\n                text: ''\n"));
     const check = readPlanFile(after);
+    // Syntax and schema: nothing.
     expect(check.diagnostics).toEqual([]);
     expect(check.plan!.themes[0].actions[0].milestones[0].updates.map((update) => update.asOf)).toEqual(['2026-12-31']);
   });

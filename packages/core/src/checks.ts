@@ -377,9 +377,13 @@ function checkItemDates(
     report('completed-after-as-of', rangeAt([...item.path, 'completed'], item.range), `${nameOf()} is recorded as completed on ${formatLongDate(item.completed)}, after the as-of date ${asOfWords}.`, { ...dataOf(), completed: item.completed });
   }
 
-  // Updates: oldest first, none after the as-of date.
+  // Updates: oldest first, none after the as-of date, each saying something.
   let previous: string | undefined;
   for (const update of item.updates) {
+    if (update.text !== undefined && update.text.trim() === '') {
+      const dated = update.asOf !== undefined ? ` of ${formatLongDate(update.asOf)}` : '';
+      report('update-without-text', rangeAt([...update.path, 'text'], update.range), `This update${dated} has no progress text: say what has happened since the last one.`, { ...dataOf(), asOf: update.asOf });
+    }
     if (update.asOf === undefined) continue;
     const asOfRange = () => rangeAt([...update.path, 'asOf'], update.range);
     if (previous !== undefined && compareIsoDates(update.asOf, previous) < 0) {

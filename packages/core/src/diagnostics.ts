@@ -59,6 +59,7 @@ export const DIAGNOSTIC_CODES = {
   'completed-after-as-of': { severity: 'warning', summary: 'A "completed" date is later than the as-of date of the report.' },
   'updates-out-of-order': { severity: 'warning', summary: 'Updates are not in date order (oldest first), so the direction of travel would be wrong.' },
   'update-after-as-of': { severity: 'warning', summary: 'An update is dated after the as-of date of the report.' },
+  'update-without-text': { severity: 'warning', summary: 'An update whose progress text is empty: it says nothing about what has happened.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 /** Every stable diagnostic code. */
