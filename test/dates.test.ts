@@ -17,6 +17,7 @@ import {
   MONTH_NAMES_CY,
   MONTH_NAMES_EN,
   parseIsoDate,
+  nextQuarterEnd,
   quarterRange,
 } from '../packages/core/src/dates.js';
 
@@ -262,5 +263,21 @@ describe('civilDateInLondon', () => {
     ['2014-03-31T23:00:00Z', '2014-04-01'],
   ])('%s is %s in London', (instant, expected) => {
     expect(civilDateInLondon(new Date(instant))).toBe(expected);
+  });
+});
+
+describe('nextQuarterEnd', () => {
+  it.each([
+    ['2013-12-31', '2014-03-31'],
+    ['2014-03-31', '2014-06-30'],
+    ['2014-06-30', '2014-09-30'],
+    ['2014-09-30', '2014-12-31'],
+    ['2013-11-15', '2013-12-31'],
+    ['2014-01-01', '2014-03-31'],
+    ['2014-06-29', '2014-06-30'],
+    ['2024-02-29', '2024-03-31'],
+    ['2023-12-30', '2023-12-31'],
+  ])('after %s: %s', (date, end) => {
+    expect(nextQuarterEnd(date)).toBe(end);
   });
 });

@@ -4,6 +4,8 @@ import {
   formatScalar,
   insertFieldChange,
   interpretDue,
+  isValidIsoDate,
+  nextQuarterEnd,
   keyText,
   kindOfFile,
   locateAt,
@@ -87,6 +89,8 @@ export async function codeActions(inputs: CodeActionInputs, params: CodeActionPa
   if (wants(CodeActionKind.RefactorRewrite) && kindOfFile(entry.fileName) === 'plan') {
     const rewrite = dueRewrite(inputs, entry.root, linesOf(entry).offsetAt(params.range.start));
     if (rewrite && !actions.some((action) => action.title === rewrite.title)) actions.push(rewrite);
+    const move = moveAsOf(inputs, linesOf(entry).offsetAt(params.range.start));
+    if (move) actions.push(move);
   }
   if (wants(CodeActionKind.Refactor) && kindOfFile(entry.fileName) === 'plan') {
     // Asked for by kind (an editor's Refactor menu), anywhere in an item; otherwise only on its id,
@@ -99,6 +103,26 @@ export async function codeActions(inputs: CodeActionInputs, params: CodeActionPa
     if (all) actions.push(all);
   }
   return actions;
+}
+
+/**
+ * On the plan's own `asOf`: "Move the reporting date to 31 March 2014, the next quarter's end", the
+ * first step of a quarterly update (the next is adding the updates, `addUpdatesToAll`).
+ */
+function moveAsOf(inputs: CodeActionInputs, offset: number): CodeAction | undefined {
+  const { entry } = inputs;
+  const location = locateAt(entry.root, offset);
+  if (!location || location.path.length !== 1 || location.path[0] !== 'asOf') return undefined;
+  const pair = entry.root?.kind === 'map' ? pairOf(entry.root, 'asOf') : undefined;
+  const current = pair?.value.kind === 'scalar' ? scalarText(pair.value) : undefined;
+  if (!pair || pair.value.kind !== 'scalar' || current === undefined || !isValidIsoDate(current)) return undefined;
+  const next = nextQuarterEnd(current);
+  const lang = entry.check.planFile?.plan?.lang ?? 'en';
+  return {
+    title: `Move the reporting date to ${formatLongDate(next, lang)}, the next quarter's end`,
+    kind: CodeActionKind.RefactorRewrite,
+    edit: edit(entry, [replaceScalarChange(pair.value, next, formatOf(entry))]),
+  };
 }
 
 /**

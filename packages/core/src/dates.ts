@@ -175,6 +175,24 @@ export function quarterRange(startYear: number, quarter: 1 | 2 | 3 | 4): { start
   };
 }
 
+/**
+ * The first quarter end after a date (quarters end on 30 June, 30 September, 31 December and
+ * 31 March): where a plan's reporting date moves for its next quarterly update. 2013-12-31 ->
+ * 2014-03-31; 2013-11-15 -> 2013-12-31.
+ */
+export function nextQuarterEnd(date: IsoDate): IsoDate {
+  const { year, month, day } = parseIsoDate(date);
+  // The last month of the date's own quarter (3, 6, 9 or 12); a date on that quarter's last day goes on to the next.
+  let endMonth = Math.ceil(month / 3) * 3;
+  let endYear = year;
+  if (month === endMonth && day === lastDayOfMonth(year, month)) endMonth += 3;
+  if (endMonth > 12) {
+    endMonth -= 12;
+    endYear += 1;
+  }
+  return formatParts(endYear, endMonth, lastDayOfMonth(endYear, endMonth));
+}
+
 /** A date in words, day without a leading zero: '31 March 2018', or in Welsh '31 Mawrth 2018'. */
 export function formatLongDate(date: IsoDate, lang: 'en' | 'cy' = 'en'): string {
   const { year, month, day } = parseIsoDate(date);
