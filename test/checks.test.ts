@@ -1342,7 +1342,7 @@ describe('update-without-text', () => {
     const d = single(check(text), 'update-without-text');
     expectFinding(d, 'update-without-text', {
       start: at(text, "text: ''", "''"),
-      words: ['This update of 31 December 2013 has no progress text'],
+      words: ['Action 1.1 “', '” has an update (31 December 2013) with no progress text: say what has happened since the last one.'],
       data: { key: '1.1', asOf: '2013-12-31' },
     });
   });

@@ -381,8 +381,8 @@ function checkItemDates(
   let previous: string | undefined;
   for (const update of item.updates) {
     if (update.text !== undefined && update.text.trim() === '') {
-      const dated = update.asOf !== undefined ? ` of ${formatLongDate(update.asOf)}` : '';
-      report('update-without-text', rangeAt([...update.path, 'text'], update.range), `This update${dated} has no progress text: say what has happened since the last one.`, { ...dataOf(), asOf: update.asOf });
+      const dated = update.asOf !== undefined ? ` (${formatLongDate(update.asOf)})` : '';
+      report('update-without-text', rangeAt([...update.path, 'text'], update.range), `${nameOf()} has an update${dated} with no progress text: say what has happened since the last one.`, { ...dataOf(), asOf: update.asOf });
     }
     if (update.asOf === undefined) continue;
     const asOfRange = () => rangeAt([...update.path, 'asOf'], update.range);
