@@ -68,7 +68,10 @@ export function complete(inputs: CompletionInputs, position: Position): Completi
   if (!context) return empty;
   const range = { start: lines.positionAt(context.prefixStart), end: position };
   if (context.kind === 'key') {
-    const items = keyItems(kind, context, range, lines.positionAt(context.prefixStart).character);
+    const column = lines.positionAt(context.prefixStart).character;
+    const items = keyItems(kind, context, range, column);
+    const skeleton = kind === 'plan' && inputs.snippets ? newItemSnippet(inputs, context, range, column) : undefined;
+    if (skeleton) items.unshift(skeleton);
     let incomplete = false;
     if (context.itemPath) {
       const values = valueItems(inputs, kind, { ...context, kind: 'value', path: context.itemPath }, range);
@@ -81,6 +84,45 @@ export function complete(inputs: CompletionInputs, position: Position): Completi
 }
 
 type EditRange = { start: Position; end: Position };
+
+/** Text for a snippet's placeholder or choice: `$`, `}`, `\`, `,` and `|` escaped. */
+function snippetText(text: string): string {
+  return text.replace(/[$}\\,|]/g, (char) => `\\${char}`);
+}
+
+/**
+ * On a new, empty item of `actions:` or `milestones:` (`- |`): the item's usual fields in one go,
+ * "New action" with its title, lead, by when and status to fill in, tabbing from one to the next.
+ * The status is a choice of the legend's open statuses, and the date the end of the financial year
+ * the plan is reported in.
+ */
+function newItemSnippet(inputs: CompletionInputs, context: CompletionContext, range: EditRange, column: number): CompletionItem | undefined {
+  const { path } = context;
+  const list = path[path.length - 2];
+  if (!context.itemPath || context.siblingKeys.length > 0 || typeof path[path.length - 1] !== 'number' || (list !== 'actions' && list !== 'milestones')) return undefined;
+  const planCheck = inputs.lastGood?.check.analysis ? inputs.lastGood : inputs.entry;
+  const analysis = planCheck.check.analysis;
+  const scheme = analysis?.plan.statusScheme ?? DEFAULT_STATUS_SCHEME;
+  const open = scheme.filter((definition) => !definition.complete).map((definition) => snippetText(formatScalar(definition.key)));
+  const yearEnd = financialYearOf(analysis?.asOf ?? inputs.today) + 1;
+  const what = list === 'actions' ? 'action' : 'milestone';
+  const indent = ' '.repeat(column);
+  const lines = [
+    `title: \${1:${what === 'action' ? 'What will be done' : 'What will have happened'}}`,
+    ...(what === 'action' ? [`lead: \${2:lead agency}`] : []),
+    `due: \${3:March ${yearEnd}}`,
+    open.length > 0 ? `status: \${4|${open.join(',')}|}` : `status: \${4}`,
+  ];
+  return {
+    label: `New ${what}`,
+    kind: CompletionItemKind.Snippet,
+    detail: `Title, ${what === 'action' ? 'lead, ' : ''}by when and status to fill in`,
+    documentation: { kind: MarkupKind.Markdown, value: `A new ${what} with the fields each one needs; Tab moves from one to the next.` },
+    sortText: '0',
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range, newText: lines.join(`\n${indent}`) + '$0' },
+  };
+}
 
 function keyItems(kind: SchemaKind, context: CompletionContext, range: EditRange, column: number): CompletionItem[] {
   const fields = fieldsAtPath(kind, context.path);

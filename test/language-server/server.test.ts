@@ -18,6 +18,7 @@ import {
   FileChangeType,
   FoldingRangeRequest,
   HoverRequest,
+  InsertTextFormat,
   InlayHintRequest,
   PrepareRenameRequest,
   ReferencesRequest,
@@ -465,6 +466,27 @@ themes:
       if (testCase.detail) expect(items.find((item) => item.label === testCase.detail![0])?.detail).toBe(testCase.detail[1]);
     });
   }
+
+  it('offers a new action or milestone with its fields to fill in, on a new list item', async () => {
+    const planned = base.replace('title: Typing\n', 'title: Typing\nasOf: 2026-12-31\n');
+    const itemsAt = async (tail: string) => {
+      const { text, position } = withCursor(planned + tail);
+      await client.change(uri(), text);
+      const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri() }, position })) as CompletionList;
+      return list.items;
+    };
+    const action = (await itemsAt('      - ⟨|⟩')).find((item) => item.label === 'New action');
+    expect(action?.insertTextFormat).toBe(InsertTextFormat.Snippet);
+    // Indented as the item's first key; the status a choice of the legend's open statuses; by the end of the financial year.
+    expect((action?.textEdit as { newText: string }).newText).toBe(
+      'title: ${1:What will be done}\n        lead: ${2:lead agency}\n        due: ${3:March 2027}\n        status: ${4|on-track,late|}$0',
+    );
+    const milestone = (await itemsAt('        milestones:\n          - ⟨|⟩')).find((item) => item.label === 'New milestone');
+    expect((milestone?.textEdit as { newText: string }).newText).toBe('title: ${1:What will have happened}\n            due: ${3:March 2027}\n            status: ${4|on-track,late|}$0');
+    // Not on an item that has fields already, nor in other lists.
+    expect((await itemsAt('      - title: Second\n        ⟨|⟩')).map((item) => item.label)).not.toContain('New action');
+    expect((await itemsAt('        updates:\n          - ⟨|⟩')).map((item) => item.label).filter((label) => label.startsWith('New'))).toEqual([]);
+  });
 
   it('completes the agency being typed after the separator of a joint lead, replacing only it', async () => {
     const complete = async (tail: string) => {
