@@ -7,10 +7,11 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { civilDateInLondon, type PlanStatus, type Range } from '@plankit/core/lite';
-import { PLAN_ITEM_METHOD, PLAN_PREVIEW_METHOD, PLAN_STATUS_METHOD } from '@plankit/language-server/methods';
+import { PLAN_ITEM_METHOD, PLAN_PREVIEW_METHOD, PLAN_REPORT_METHOD, PLAN_STATUS_METHOD } from '@plankit/language-server/methods';
 import { ALL_LANGUAGES, isPlanLanguage } from './languages.js';
 import type { PlanPreviewAnswer } from './preview-message.js';
 import { PreviewManager, type PlanServer } from './preview.js';
+import { reportFileName, reportRefusal, type PlanReportAnswer } from './report-file.js';
 import { planErrorText, planStatusText } from './status-text.js';
 import { newPlanTemplate } from './template.js';
 
@@ -61,6 +62,42 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         return;
       }
       previews.open(document);
+    }),
+    vscode.commands.registerCommand('plankit.saveReport', async (uri?: vscode.Uri) => {
+      const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!document || !isPlanLanguage(document.languageId)) {
+        void vscode.window.showInformationMessage('Open a plan (a .plan.yaml or .plan.json file) to save its report.');
+        return;
+      }
+      // The report of the text as it is in the editor, at the date the Problems panel's findings use.
+      const answer = await languageClient.sendRequest<PlanReportAnswer>(PLAN_REPORT_METHOD, { textDocument: { uri: document.uri.toString() } });
+      if (!answer) return;
+      if (answer.html === undefined) {
+        void vscode.window.showWarningMessage(reportRefusal(answer));
+        return;
+      }
+      const name = reportFileName(document.uri.path);
+      const folder = document.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(document.uri, '..');
+      const target = await vscode.window.showSaveDialog({
+        title: 'Save the plan as a report for committee papers',
+        saveLabel: 'Save Report',
+        defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+        filters: { 'HTML report': ['html'] },
+      });
+      if (!target) return;
+      // Written next to the target, then renamed over it: a report already there is replaced whole or not at all.
+      const partial = target.with({ path: `${target.path}.${Date.now().toString(36)}.partial` });
+      try {
+        await vscode.workspace.fs.writeFile(partial, new TextEncoder().encode(answer.html));
+        await vscode.workspace.fs.rename(partial, target, { overwrite: true });
+      } catch (error) {
+        await vscode.workspace.fs.delete(partial).then(undefined, () => undefined);
+        void vscode.window.showErrorMessage(`The report could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
+      const saved = target.path.slice(target.path.lastIndexOf('/') + 1);
+      const open = await vscode.window.showInformationMessage(`Saved the report as ${saved}. Open it in a browser to print it or save it as a PDF.`, 'Open in Browser');
+      if (open) await vscode.env.openExternal(target);
     }),
     vscode.commands.registerCommand('plankit.newPlan', async () => {
       const title = await vscode.window.showInputBox({

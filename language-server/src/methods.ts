@@ -10,3 +10,5 @@ export const PLAN_STATUS_METHOD = 'plankit/planStatus';
 export const PLAN_PREVIEW_METHOD = 'plankit/planPreview';
 /** Where an action or milestone picked in the preview is: also `path?, key?, kind?` in; its `range` and the version out (null when it is not there). */
 export const PLAN_ITEM_METHOD = 'plankit/planItem';
+/** The plan as one HTML report for committee papers, as `plankit render` makes it: `{ errors, firstError?, html? }` and the version. */
+export const PLAN_REPORT_METHOD = 'plankit/planReport';

@@ -47,7 +47,8 @@ import { codeLenses, inlayHints } from './lenses.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings.js';
 import { documentSymbols, foldingRanges } from './symbols.js';
-import { PLAN_ITEM_METHOD, PLAN_PREVIEW_METHOD, PLAN_STATUS_METHOD } from './methods.js';
+import { PLAN_ITEM_METHOD, PLAN_PREVIEW_METHOD, PLAN_REPORT_METHOD, PLAN_STATUS_METHOD } from './methods.js';
+import { planReportOf, type PlanReport } from './report.js';
 import { connectionFromCommandLine } from './transport.js';
 import { Workspace, type DocumentCheck } from './workspace.js';
 
@@ -474,6 +475,8 @@ export function startServer(connection: Connection = connectionFromCommandLine()
   onPlanRequest<PlanStatus>(PLAN_STATUS_METHOD, 'plan status', (entry) => planStatusOf(entry.check));
   // The preview's plan, and where an action or milestone clicked in it is in the text.
   onPlanRequest<PlanPreview>(PLAN_PREVIEW_METHOD, 'plan preview', (entry) => planPreviewOf(entry.check));
+  // The plan as a report for committee papers, for the extension to save.
+  onPlanRequest<PlanReport>(PLAN_REPORT_METHOD, 'plan report', (entry) => planReportOf(entry.check, today()));
   onPlanRequest<{ range: Range }>(PLAN_ITEM_METHOD, 'plan item', (entry, params) => {
     const selection = itemSelectionOf(params);
     const plan = entry.check.planFile?.plan;

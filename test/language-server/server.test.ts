@@ -324,6 +324,32 @@ describe('an open plan', () => {
     await client.diagnostics(county(), await client.change(county(), text));
   });
 
+  it('answers the report request with what plankit render writes for the text in the editor, or the first error', async () => {
+    type Report = { version: number | null; errors: number; firstError?: { line: number; message: string }; html?: string } | null;
+    const report = () => client.connection.sendRequest<Report>('plankit/planReport', { textDocument: { uri: county() } });
+    const original = await client.change(county(), text);
+    const missing = byCode(await client.diagnostics(county(), original), 'schema-required')[0];
+    expect(await report()).toEqual({ version: original, errors: 1, firstError: { line: missing.range.start.line, message: missing.message } });
+    // Unsaved text, with the missing title written: the report is of it, at the plan's own asOf.
+    const titled = text.replace('          - due: July 2018', '          - title: Sign off the unsaved milestone\n            due: July 2018');
+    const version = await client.change(county(), titled);
+    await client.diagnostics(county(), version);
+    const answer = (await report())!;
+    expect(answer.version).toBe(version);
+    expect(answer.errors).toBe(0);
+    const html = answer.html!;
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('Sign off the unsaved milestone');
+    expect(html).toContain('30 June 2018');
+    // No script at all, and a policy in the file that forbids one.
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;');
+    // Not a plan: a register, or no document.
+    expect(await client.connection.sendRequest('plankit/planReport', { textDocument: { uri: countyRegister() } })).toBeNull();
+    expect(await client.connection.sendRequest('plankit/planReport', {})).toBeNull();
+    await client.diagnostics(county(), await client.change(county(), text));
+  });
+
   it('checks an untitled document by its language (a plan from Plankit: New Plan), and clears its findings when it closes', async () => {
     const uri = 'untitled:Untitled-1';
     const version = await client.open(uri, 'title: A new plan\nthemes:\n  - title: Safer streets\n    actions:\n      - id: "1.1"\n        lead: Kent Police\n        due: March 2017\n', 'plankit-plan');

@@ -11,7 +11,7 @@
  * 20, no Chromium, or the install fails outside CI), every test here is skipped with the reason.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -543,5 +543,31 @@ describe('the extension in VS Code (code-server)', { timeout: STEP_TIMEOUT }, ()
     });
     expect(saved).toBe(text.replace('lead: KCC/Kent Polic', 'lead: KCC/Kent Police'));
     await waitFor('the warning gone', async () => (await page!.$$('.editor-group-container.active .squiggly-warning')).length === 0);
+  });
+
+  it('saves the plan as a report for committee papers beside it, at the plankit.asOf date', async (context) => {
+    skipIfNeeded(context);
+    await quickOpen(planName);
+    await page!.waitForSelector(`.tab.active:has-text("${planName}")`);
+    const reportName = planName.replace('.plan.yaml', '.report.html');
+    await runCommand('Plankit: Save Report for Committee (HTML)');
+    // VS Code's save dialog (code-server's own, a path in a quick input) offers the name beside the plan.
+    const input = await page!.waitForSelector('.quick-input-widget input', { timeout: 30_000 });
+    await waitFor('the report’s name in the save dialog', async () => (await input.inputValue()).endsWith(`/${reportName}`));
+    await page!.keyboard.press('Enter');
+    const report = await waitFor('the report on disk', () => {
+      const file = join(workspaceDir!, reportName);
+      return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    });
+    expect(report.startsWith('<!doctype html>')).toBe(true);
+    expect(report).toContain('As at 23 November 2026');
+    expect(report).toContain('Challenge 25 in Hextable and Swanley');
+    expect(report).not.toMatch(/<script/i);
+    // Written whole: nothing half written is left beside it.
+    expect(readdirSync(workspaceDir!).filter((file) => file.includes('.partial'))).toEqual([]);
+    await waitFor('the message that says where it went', async () => {
+      const toasts = await page!.$$eval('.notifications-toasts .notification-list-item', (elements) => elements.map((element) => (element.textContent ?? '').replace(/\s+/g, ' ')));
+      return toasts.some((text) => text.includes(`Saved the report as ${reportName}`) && text.includes('Open in Browser'));
+    });
   });
 });

@@ -79,9 +79,14 @@ describe('languages', () => {
 });
 
 describe('commands', () => {
-  it('has Open Preview and New Plan in the Plankit category', () => {
+  it('has Open Preview, Save Report and New Plan in the Plankit category', () => {
     const titles = Object.fromEntries(contributes.commands.map((command: { command: string; category: string; title: string }) => [command.command, `${command.category}: ${command.title}`]));
-    expect(titles).toEqual({ 'plankit.openPreview': 'Plankit: Open Preview', 'plankit.newPlan': 'Plankit: New Plan' });
+    expect(titles).toEqual({ 'plankit.openPreview': 'Plankit: Open Preview', 'plankit.saveReport': 'Plankit: Save Report for Committee (HTML)', 'plankit.newPlan': 'Plankit: New Plan' });
+    // Offered for plans only, in the palette and on a plan file in the explorer.
+    for (const menu of ['commandPalette', 'explorer/context']) {
+      const entry = contributes.menus[menu].find((item: { command: string }) => item.command === 'plankit.saveReport');
+      expect(entry?.when, menu).toBe(PLAN_LANGUAGES.map((language) => `${menu === 'commandPalette' ? 'editorLangId' : 'resourceLangId'} == ${language}`).join(' || '));
+    }
     expect(contributes.commands.find((command: { command: string }) => command.command === 'plankit.openPreview').icon).toBe('$(open-preview)');
   });
 
