@@ -126,11 +126,18 @@ function moveAsOf(inputs: CodeActionInputs, offset: number): CodeAction | undefi
 }
 
 /**
+ * The date a new update is "as at": the plan's reporting date (its `asOf`), which the update is
+ * for; a plan without one, the date its findings are worked out at (the setting, or today).
+ */
+function updateDate(analysis: PlanAnalysis): IsoDate {
+  return analysis.plan.asOf ?? analysis.asOf;
+}
+
+/**
  * "Add an update as at 31 December 2026": a new entry at the end of the updates of the action or
- * milestone at the cursor, dated the as-of date the check used (the plan's reporting date, or the
- * setting, or today), with the item's status as it stands and empty progress text to write. The
- * plan format asks for a new update each quarter rather than a changed one. Not offered when the
- * item already has an update of that date.
+ * milestone at the cursor, as at `updateDate`, with the item's status as it stands and empty
+ * progress text to write. The plan format asks for a new update each quarter rather than a changed
+ * one. Not offered when the item already has an update of that date.
  */
 function addUpdate(inputs: CodeActionInputs, offset: number, anywhere: boolean): CodeAction | undefined {
   const { entry } = inputs;
@@ -144,7 +151,7 @@ function addUpdate(inputs: CodeActionInputs, offset: number, anywhere: boolean):
   const change = updateChange(entry, analysis, item);
   if (!change) return undefined;
   const what = item.id ? `${item.kind} ${item.id}` : `this ${item.kind}`;
-  return { title: `Add an update as at ${formatLongDate(analysis.asOf, analysis.plan.lang)} to ${what}`, kind: CodeActionKind.Refactor, edit: edit(entry, [change]) };
+  return { title: `Add an update as at ${formatLongDate(updateDate(analysis), analysis.plan.lang)} to ${what}`, kind: CodeActionKind.Refactor, edit: edit(entry, [change]) };
 }
 
 /**
@@ -171,17 +178,17 @@ function addUpdatesToAll(inputs: CodeActionInputs, offset: number, anywhere: boo
   // One action alone is the other refactoring's.
   if (changes.length < 2) return undefined;
   return {
-    title: `Add an update as at ${formatLongDate(analysis.asOf, analysis.plan.lang)} to each of the ${changes.length} actions without one`,
+    title: `Add an update as at ${formatLongDate(updateDate(analysis), analysis.plan.lang)} to each of the ${changes.length} actions without one`,
     kind: CodeActionKind.Refactor,
     edit: edit(entry, changes),
   };
 }
 
-/** The new update of an item as at the check's as-of date, or undefined when it has one of that date or cannot be added. */
+/** The new update of an item as at `updateDate`, or undefined when it has one of that date or cannot be added. */
 function updateChange(entry: DocumentCheck, analysis: PlanAnalysis, item: PlanItem): TextChange | undefined {
   const node = nodeAt(entry.root, item.path);
   if (node?.kind !== 'map') return undefined;
-  const asOf = analysis.asOf;
+  const asOf = updateDate(analysis);
   if (item.updates.some((update) => update.asOf === asOf)) return undefined;
   const format = formatOf(entry);
   const write = (value: string) => (format === 'json' ? JSON.stringify(value) : formatScalar(value, format));

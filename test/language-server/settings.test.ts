@@ -19,6 +19,7 @@ import {
   InlayHintRequest,
   ReferencesRequest,
   WorkspaceDiagnosticRequest,
+  type CodeAction,
   type Diagnostic,
   type DocumentDiagnosticReport,
   type WorkspaceFullDocumentDiagnosticReport,
@@ -64,6 +65,17 @@ describe('settings from workspace/configuration', () => {
     expect(dueSoon[0].codeDescription?.href).toBe('https://intranet.example/plankit/checks.html#due-soon');
   });
 
+  it('dates a new update as at the plan’s own reporting date, not the setting’s date for the checks', async () => {
+    const uri = uriOf(path.join(dir, 'county-agreement.plan.yaml'));
+    const text = fs.readFileSync(path.join(dir, 'county-agreement.plan.yaml'), 'utf8');
+    await client.diagnostics(uri);
+    const asOf = rangeOf(text, 'asOf: 2018-06-30');
+    const actions = ((await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: asOf, context: { diagnostics: [] } })) ?? []) as CodeAction[];
+    const titles = actions.map((action) => action.title);
+    expect(titles.find((title) => title.startsWith('Add an update'))).toMatch(/^Add an update as at 30 June 2018 to each of the \d+ actions without one$/);
+    expect(titles).toContain("Move the reporting date to 30 September 2018, the next quarter's end");
+  });
+
   it('re-checks everything when the settings change', async () => {
     const uri = uriOf(path.join(dir, 'county-agreement.plan.yaml'));
     const before = client.publishCount(uri);
@@ -73,7 +85,6 @@ describe('settings from workspace/configuration', () => {
       const list = client.published.get(uri) ?? [];
       if (list.length <= before) return undefined;
       const last = list[list.length - 1].diagnostics;
-      console.log('DEBUG', list.length, before, codes(last, 'overdue').map((d) => d.severity).join(','), JSON.stringify(client.configurationRequests.at(-1)));
       return codes(last, 'overdue').length > 0 && codes(last, 'overdue').every((d) => d.severity === DiagnosticSeverity.Information) ? last : undefined;
     });
     // Back to the plan's own asOf (30 June 2018) and the default window: nothing due soon, agencies checked again.
