@@ -25,7 +25,7 @@ import {
   type SchemaKind,
   type SchemaNode,
 } from '@plankit/core';
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position, type TextEdit } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type Position, type TextEdit } from 'vscode-languageserver';
 import { alsoWritten } from './hover.js';
 import { markdownText } from './markdown.js';
 import { registerListChange } from './registers.js';
@@ -120,6 +120,8 @@ function newItemSnippet(inputs: CompletionInputs, context: CompletionContext, ra
     documentation: { kind: MarkupKind.Markdown, value: `A new ${what} with the fields each one needs; Tab moves from one to the next.` },
     sortText: '0',
     insertTextFormat: InsertTextFormat.Snippet,
+    // The lines carry their own indentation: an editor must not add the line's to it again.
+    insertTextMode: InsertTextMode.asIs,
     textEdit: { range, newText: lines.join(`\n${indent}`) + '$0' },
   };
 }
@@ -131,13 +133,16 @@ function keyItems(kind: SchemaKind, context: CompletionContext, range: EditRange
   const required = new Set<string>(requiredAt(kind, context.path));
   for (const [name, schema] of Object.entries(fields)) {
     if (taken.has(name) || name === '$schema' || name === 'extra') continue;
-    const newText = LIST_OF_MAPPINGS.has(name) ? `${name}:\n${' '.repeat(column + 2)}- ` : `${name}: `;
+    const list = LIST_OF_MAPPINGS.has(name);
+    const newText = list ? `${name}:\n${' '.repeat(column + 2)}- ` : `${name}: `;
     items.push({
       label: name,
       kind: CompletionItemKind.Property,
       detail: schema.title,
       documentation: schema.description ? { kind: MarkupKind.Markdown, value: schema.description } : undefined,
       sortText: `${required.has(name) ? '0' : '1'}${name}`,
+      // Its second line is indented already: VS Code would otherwise add the line's indentation again.
+      insertTextMode: list ? InsertTextMode.asIs : undefined,
       textEdit: { range, newText },
     });
   }

@@ -19,6 +19,7 @@ import {
   FoldingRangeRequest,
   HoverRequest,
   InsertTextFormat,
+  InsertTextMode,
   InlayHintRequest,
   PrepareRenameRequest,
   ReferencesRequest,
@@ -503,6 +504,8 @@ themes:
     };
     const action = (await itemsAt('      - ⟨|⟩')).find((item) => item.label === 'New action');
     expect(action?.insertTextFormat).toBe(InsertTextFormat.Snippet);
+    // Its lines carry their indentation: the editor is asked not to add the line's again.
+    expect(action?.insertTextMode).toBe(InsertTextMode.asIs);
     // Indented as the item's first key; the status a choice of the legend's open statuses; by the end of the financial year.
     expect((action?.textEdit as { newText: string }).newText).toBe(
       'title: ${1:What will be done}\n        lead: ${2:lead agency}\n        due: ${3:March 2027}\n        status: ${4|on-track,late|}$0',

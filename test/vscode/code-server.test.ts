@@ -545,15 +545,68 @@ describe('the extension in VS Code (code-server)', { timeout: STEP_TIMEOUT }, ()
     await waitFor('the warning gone', async () => (await page!.$$('.editor-group-container.active .squiggly-warning')).length === 0);
   });
 
+  it('completes a list key and a whole new milestone at the right indentation, so the plan still reads', async (context) => {
+    skipIfNeeded(context);
+    const name = 'completing.plan.yaml';
+    const text = `title: A plan being written\nregisters: [kent.agencies.yaml]\nthemes:\n  - title: Enforcement\n    actions:\n      - title: Joint operation\n        lead: KCC\n        due: March 2030\n`;
+    writeFileSync(join(workspaceDir!, name), text);
+    await quickOpen(name);
+    await page!.waitForSelector(`.tab.active:has-text("${name}")`);
+    /** Asks for completion and accepts the row that reads `label`, with the keyboard. */
+    const accept = async (label: string) => {
+      await waitFor(`"${label}" offered`, async () => {
+        await page!.keyboard.press('Control+Space');
+        const row = await page!.waitForSelector(`.suggest-widget .monaco-list-row:has-text("${label}")`, { timeout: 10_000 }).catch(() => undefined);
+        if (!row) await page!.keyboard.press('Escape');
+        return row;
+      });
+      for (let step = 0; step < 20; step++) {
+        const focused = await page!.$eval('.suggest-widget .monaco-list-row.focused', (row) => row.textContent ?? '').catch(() => '');
+        if (focused.includes(label)) break;
+        await page!.keyboard.press('ArrowDown');
+      }
+      await page!.keyboard.press('Enter');
+    };
+    // At the end of the action, the officer types the start of a key and takes "milestones".
+    await page!.keyboard.press('Control+End');
+    await page!.keyboard.type('        miles');
+    await accept('milestones');
+    // On the new list item, the whole milestone: a title typed in, the rest taken as offered.
+    await accept('New milestone');
+    await page!.keyboard.type('Routes agreed');
+    await page!.keyboard.press('Escape');
+    await page!.keyboard.press('Control+S');
+    const saved = await waitFor('the plan saved', () => {
+      const now = readFileSync(join(workspaceDir!, name), 'utf8');
+      return now.includes('Routes agreed') ? now : undefined;
+    });
+    // Every line where it belongs: the plan reads, and the milestone is the action's.
+    const read = readPlanFile(saved);
+    expect(read.diagnostics, saved).toEqual([]);
+    const milestone = read.plan!.themes[0].actions[0].milestones[0];
+    expect({ title: milestone.title, due: milestone.due?.text, status: milestone.status }).toEqual({ title: 'Routes agreed', due: 'March 2027', status: 'green' });
+    await page!.keyboard.press('Control+W');
+    await page!.waitForSelector(`.tab:has-text("${name}")`, { state: 'detached' });
+  });
+
   it('saves the plan as a report for committee papers beside it, at the plankit.asOf date', async (context) => {
     skipIfNeeded(context);
-    await quickOpen(planName);
-    await page!.waitForSelector(`.tab.active:has-text("${planName}")`);
+    // The command saves the report of the editor in front: the plan's, in the group that has the focus.
+    await waitFor('the plan’s editor in front', async () => {
+      await quickOpen(planName);
+      return page!.waitForSelector(`.editor-group-container.active .tab.active:has-text("${planName}")`, { timeout: 5_000 }).catch(() => undefined);
+    }, 90_000);
     const reportName = planName.replace('.plan.yaml', '.report.html');
     await runCommand('Plankit: Save Report for Committee (HTML)');
     // VS Code's save dialog (code-server's own, a path in a quick input) offers the name beside the plan.
     const input = await page!.waitForSelector('.quick-input-widget input', { timeout: 30_000 });
-    await waitFor('the report’s name in the save dialog', async () => (await input.inputValue()).endsWith(`/${reportName}`));
+    let offered = '';
+    await waitFor('the report’s name in the save dialog', async () => {
+      offered = await input.inputValue();
+      return offered.endsWith(`/${reportName}`);
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}; the dialog offered "${offered}"`);
+    });
     await page!.keyboard.press('Enter');
     const report = await waitFor('the report on disk', () => {
       const file = join(workspaceDir!, reportName);
