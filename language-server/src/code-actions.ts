@@ -105,6 +105,9 @@ export async function codeActions(inputs: CodeActionInputs, params: CodeActionPa
   return actions;
 }
 
+// The titles of the refactorings below are English sentences, as the editor's own are, so their
+// dates are written in English whatever the plan's language.
+
 /**
  * On the plan's own `asOf`: "Move the reporting date to 31 March 2014, the next quarter's end", the
  * first step of a quarterly update (the next is adding the updates, `addUpdatesToAll`).
@@ -117,9 +120,8 @@ function moveAsOf(inputs: CodeActionInputs, offset: number): CodeAction | undefi
   const current = pair?.value.kind === 'scalar' ? scalarText(pair.value) : undefined;
   if (!pair || pair.value.kind !== 'scalar' || current === undefined || !isValidIsoDate(current)) return undefined;
   const next = nextQuarterEnd(current);
-  const lang = entry.check.planFile?.plan?.lang ?? 'en';
   return {
-    title: `Move the reporting date to ${formatLongDate(next, lang)}, the next quarter's end`,
+    title: `Move the reporting date to ${formatLongDate(next)}, the next quarter's end`,
     kind: CodeActionKind.RefactorRewrite,
     edit: edit(entry, [replaceScalarChange(pair.value, next, formatOf(entry))]),
   };
@@ -151,7 +153,7 @@ function addUpdate(inputs: CodeActionInputs, offset: number, anywhere: boolean):
   const change = updateChange(entry, analysis, item);
   if (!change) return undefined;
   const what = item.id ? `${item.kind} ${item.id}` : `this ${item.kind}`;
-  return { title: `Add an update as at ${formatLongDate(updateDate(analysis), analysis.plan.lang)} to ${what}`, kind: CodeActionKind.Refactor, edit: edit(entry, [change]) };
+  return { title: `Add an update as at ${formatLongDate(updateDate(analysis))} to ${what}`, kind: CodeActionKind.Refactor, edit: edit(entry, [change]) };
 }
 
 /**
@@ -178,7 +180,7 @@ function addUpdatesToAll(inputs: CodeActionInputs, offset: number, anywhere: boo
   // One action alone is the other refactoring's.
   if (changes.length < 2) return undefined;
   return {
-    title: `Add an update as at ${formatLongDate(updateDate(analysis), analysis.plan.lang)} to each of the ${changes.length} actions without one`,
+    title: `Add an update as at ${formatLongDate(updateDate(analysis))} to each of the ${changes.length} actions without one`,
     kind: CodeActionKind.Refactor,
     edit: edit(entry, changes),
   };

@@ -740,6 +740,15 @@ agencies:
     expect(await unasked('lead: Council')).toEqual([]);
   });
 
+  it('words the date in English in a Welsh plan, as the rest of the title is', async () => {
+    const welsh = text.replace('title: Quarter\n', 'title: Quarter\nlang: cy\n');
+    await client.change(uri(), welsh);
+    await client.diagnostics(uri());
+    const titles = (await refactorsAt(welsh, 'Patrols')).map((action) => action.title);
+    expect(titles).toEqual(['Add an update as at 31 December 2026 to action 1.1']);
+    await client.diagnostics(uri(), await client.change(uri(), text));
+  });
+
   it('adds the list to a milestone that has no updates yet, inside the milestone', async () => {
     const source = client.texts.get(uri())!;
     const actions = await refactorsAt(source, 'Routes agreed');
