@@ -740,6 +740,22 @@ agencies:
     expect(await unasked('lead: Council')).toEqual([]);
   });
 
+  it('adds an update to an action of a JSON plan, as JSON', async () => {
+    const jsonUri = uriOf(file('quarter.plan.json'));
+    const plan = {
+      title: 'Quarter',
+      asOf: '2026-12-31',
+      themes: [{ id: '1', title: 'One', actions: [{ id: '1.1', title: 'Patrols', due: 'March 2027', status: 'amber', updates: [{ asOf: '2026-09-30', text: 'Started.' }] }] }],
+    };
+    const source = `${JSON.stringify(plan, null, 2)}\n`;
+    await client.open(jsonUri, source, 'plankit-plan-json');
+    await client.diagnostics(jsonUri, 1);
+    const actions = ((await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: jsonUri }, range: rangeOf(source, '"Patrols"'), context: { diagnostics: [] } })) ?? []) as CodeAction[];
+    expect(actions.map((action) => action.title)).toEqual(['Add an update as at 31 December 2026 to action 1.1']);
+    const after = JSON.parse(applyEdits(source, editsFor(actions[0].edit, jsonUri)));
+    expect(after.themes[0].actions[0].updates).toEqual([{ asOf: '2026-09-30', text: 'Started.' }, { asOf: '2026-12-31', status: 'amber', text: '' }]);
+  });
+
   it('words the date in English in a Welsh plan, as the rest of the title is', async () => {
     const welsh = text.replace('title: Quarter\n', 'title: Quarter\nlang: cy\n');
     await client.change(uri(), welsh);
@@ -791,6 +807,15 @@ describe('completion in a JSON plan', () => {
     expect(items.map((item) => item.label)).toEqual(expect.arrayContaining(['KFRS', 'KCC']));
     const item = items.find((entry) => entry.label === 'KFRS')!;
     expect(applyEdits(text, [item.textEdit as { range: Diagnostic['range']; newText: string }])).toContain('"partners": ["RCRP", "KFRS"]');
+  });
+
+  it('lists, as JSON, a workspace register the plan does not list when one of its agencies is chosen', async () => {
+    const { text, items } = await completeAt('"lead": "Metropolitan⟨|⟩"');
+    const item = items.find((entry) => entry.additionalTextEdits !== undefined && entry.label === 'MPS');
+    expect(item, 'the Metropolitan Police Service, from kingston.agencies.yaml').toBeDefined();
+    const after = JSON.parse(applyEdits(text, [item!.textEdit as { range: Diagnostic['range']; newText: string }, ...item!.additionalTextEdits!]));
+    expect(after.registers).toEqual(['county.agencies.yaml', 'kingston.agencies.yaml']);
+    expect(after.themes[0].actions[0].lead).toBe('MPS');
   });
 
   it('offers the plan’s own status keys', async () => {
