@@ -69,8 +69,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         void vscode.window.showInformationMessage('Open a plan (a .plan.yaml or .plan.json file) to save its report.');
         return;
       }
-      // The report of the text as it is in the editor, at the date the Problems panel's findings use.
-      const answer = await languageClient.sendRequest<PlanReportAnswer>(PLAN_REPORT_METHOD, { textDocument: { uri: document.uri.toString() } });
+      // The report of the text as it is in the editor, at the date the Problems panel's findings use
+      // (a second or so for a plan of 10,000 actions: the window says it is being made).
+      const answer = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Making the plan’s report…' }, () =>
+        languageClient.sendRequest<PlanReportAnswer>(PLAN_REPORT_METHOD, { textDocument: { uri: document.uri.toString() } }),
+      );
       if (!answer) return;
       if (answer.html === undefined) {
         void vscode.window.showWarningMessage(reportRefusal(answer));
