@@ -42,6 +42,8 @@ export function planStatusText(counts: PlanCounts): StatusText {
     tooltipStatus.push(`${counts.otherStatus} with a status not in the plan's legend`);
   }
   if (parts.length === 0) parts.push(counts.actions === 0 ? 'no actions' : plural(counts.actions, 'action', 'actions'));
+  // Updates started (a quarter's round) and not yet written: counted down as the officer writes them.
+  if (counts.updatesToWrite > 0) parts.push(`${plural(counts.updatesToWrite, 'update', 'updates')} to write`);
   const asAt = formatLongDate(counts.asOf, counts.lang);
   const overdueLine =
     overdue === 0
@@ -50,8 +52,14 @@ export function planStatusText(counts: PlanCounts): StatusText {
   const statusLine = counts.actions === 0 ? 'The plan has no actions yet.' : `${plural(counts.actions, 'action', 'actions')}: ${tooltipStatus.join(', ')}.`;
   return {
     text: `Plan: ${parts.join(' · ')}`,
-    tooltip: `${counts.title || 'Untitled plan'}\n${overdueLine}\n${statusLine}\nClick to open the preview.`,
+    tooltip: `${counts.title || 'Untitled plan'}\n${overdueLine}\n${statusLine}\n${toWriteLine(counts.updatesToWrite)}Click to open the preview.`,
   };
+}
+
+/** The tooltip's line for updates whose progress text is still to be written, with its line break; none when there are none. */
+function toWriteLine(count: number): string {
+  if (count === 0) return '';
+  return `${count === 1 ? '1 update has' : `${count} updates have`} no progress text yet (see the Problems panel).\n`;
 }
 
 /** The status bar for a plan that cannot be read: how many errors, and the first one's line. */

@@ -270,6 +270,7 @@ describe('an open plan', () => {
         ],
         noStatus: 0,
         otherStatus: 0,
+        updatesToWrite: 0,
       },
     });
     expect((counts!.counts!.overdueActions as number) + (counts!.counts!.overdueMilestones as number)).toBe(3);
@@ -724,6 +725,9 @@ agencies:
     const diagnostics = await client.diagnostics(tonbridge, await client.change(tonbridge, after));
     expect(byCode(diagnostics, 'update-without-text')).toHaveLength(actions.length);
     expect(diagnostics.filter((diagnostic) => diagnostic.code !== 'update-without-text')).toHaveLength(before.length);
+    // The status bar's counts say how many are left to write.
+    const status = await client.connection.sendRequest<{ counts?: { updatesToWrite: number } } | null>('plankit/planStatus', { textDocument: { uri: tonbridge } });
+    expect(status?.counts?.updatesToWrite).toBe(actions.length);
     // Done once, it is not offered again.
     const again = ((await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: tonbridge }, range: rangeOf(after, 'asOf: 2014-03-31'), context: { diagnostics: [] } })) ?? []) as CodeAction[];
     expect(again.map((action) => action.title)).toEqual(["Move the reporting date to 30 June 2014, the next quarter's end"]);

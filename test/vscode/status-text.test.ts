@@ -51,6 +51,36 @@ themes:
     expect(words.tooltip).toContain('Overdue at 23 November 2026: 1 action.');
   });
 
+  it('counts the updates still to write, after a quarter’s round has started them', () => {
+    const text = `title: T
+themes:
+  - title: A
+    actions:
+      - title: One
+        status: green
+        updates:
+          - { asOf: 2026-09-30, text: Begun. }
+          - { asOf: 2026-12-31, status: green, text: '' }
+      - title: Two
+        status: green
+        updates:
+          - { asOf: 2026-12-31, status: green, text: '' }
+        milestones:
+          - title: M
+            updates:
+              - { asOf: 2026-12-31, text: '  ' }
+`;
+    const counts = planCounts(analyse(text, '2026-12-31'));
+    expect(counts.updatesToWrite).toBe(3);
+    const words = planStatusText(counts);
+    expect(words.text).toBe('Plan: 2 green · 3 updates to write');
+    expect(words.tooltip).toContain('3 updates have no progress text yet (see the Problems panel).');
+    // Once written, gone.
+    const written = planStatusText(planCounts(analyse(text.replaceAll("text: ''", 'text: Done.').replace("text: '  '", 'text: Done.'), '2026-12-31')));
+    expect(written.text).toBe('Plan: 2 green');
+    expect(written.tooltip).not.toContain('progress text');
+  });
+
   it('says when a plan has no actions yet, or none with a status', () => {
     expect(planStatusText(planCounts(analyse('title: T\nthemes:\n  - title: A\n', '2026-11-23'))).text).toBe('Plan: no actions');
     expect(planStatusText(planCounts(analyse('title: T\nthemes:\n  - title: A\n', '2026-11-23'))).tooltip).toContain('The plan has no actions yet.');

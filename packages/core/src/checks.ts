@@ -6,7 +6,7 @@ import { DIAGNOSTIC_CODES } from './diagnostics.js';
 import { verbatimValueStart } from './editing.js';
 import type { AgencyMention, Link, Plan } from './model.js';
 import type { LineIndex, Range } from './positions.js';
-import { latestUpdate, type PlanAnalysis, type PlanItem } from './queries.js';
+import { hasNoProgressText, latestUpdate, type PlanAnalysis, type PlanItem } from './queries.js';
 import { foldName } from './similarity.js';
 import type { DueKind } from './due.js';
 import { finish, ITEMS_PER_STEP, type Stage } from './steps.js';
@@ -380,7 +380,7 @@ function checkItemDates(
   // Updates: oldest first, none after the as-of date, each saying something.
   let previous: string | undefined;
   for (const update of item.updates) {
-    if (update.text !== undefined && update.text.trim() === '') {
+    if (hasNoProgressText(update)) {
       const dated = update.asOf !== undefined ? ` (${formatLongDate(update.asOf)})` : '';
       report('update-without-text', rangeAt([...update.path, 'text'], update.range), `${nameOf()} has an update${dated} with no progress text: say what has happened since the last one.`, { ...dataOf(), asOf: update.asOf });
     }

@@ -376,6 +376,13 @@ export interface PlanCounts {
   /** Actions with no status, and with a status word not in the legend. */
   noStatus: number;
   otherStatus: number;
+  /** Updates of actions and milestones whose progress text is still empty (the `update-without-text` findings). */
+  updatesToWrite: number;
+}
+
+/** Whether an update's progress text is written but empty (or only spaces): the `update-without-text` finding. */
+export function hasNoProgressText(update: Update): boolean {
+  return update.text !== undefined && update.text.trim() === '';
 }
 
 /** The headline counts of an analysed plan. */
@@ -396,6 +403,7 @@ export function planCounts(analysis: PlanAnalysis): PlanCounts {
     }),
     noStatus: counts.get('none') ?? 0,
     otherStatus: counts.get('unknown') ?? 0,
+    updatesToWrite: analysis.items().reduce((sum, item) => sum + item.updates.filter(hasNoProgressText).length, 0),
   };
 }
 
