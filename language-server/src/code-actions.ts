@@ -22,6 +22,7 @@ import {
   type AstNode,
   type IsoDate,
   type MapNode,
+  type NodeLocation,
   type PlanAnalysis,
   type PlanItem,
   type PathSegment,
@@ -34,7 +35,7 @@ import path from 'node:path';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { coreDiagnosticFor, isPlankitCode } from './diagnostics.js';
 import { baseName, itemHolding, linesOf } from './plan-index.js';
-import { registerListChange, unlistedRegisterWith } from './registers.js';
+import { registerListChange, unlistedRegisterWith, workspaceResolve } from './registers.js';
 import type { DocumentCheck, Workspace } from './workspace.js';
 
 /** What quick fixes need besides the file: today's date and the other files. */
@@ -86,20 +87,22 @@ export async function codeActions(inputs: CodeActionInputs, params: CodeActionPa
       }
     }
   }
-  if (wants(CodeActionKind.RefactorRewrite) && kindOfFile(entry.fileName) === 'plan') {
-    const rewrite = dueRewrite(inputs, entry.root, linesOf(entry).offsetAt(params.range.start));
+  if (kindOfFile(entry.fileName) !== 'plan') return actions;
+  const offset = linesOf(entry).offsetAt(params.range.start);
+  const location = locateAt(entry.root, offset);
+  if (wants(CodeActionKind.RefactorRewrite)) {
+    const rewrite = dueRewrite(inputs, entry.root, offset);
     if (rewrite && !actions.some((action) => action.title === rewrite.title)) actions.push(rewrite);
-    const move = moveAsOf(inputs, linesOf(entry).offsetAt(params.range.start));
+    const move = moveAsOf(inputs, location);
     if (move) actions.push(move);
   }
-  if (wants(CodeActionKind.Refactor) && kindOfFile(entry.fileName) === 'plan') {
+  if (wants(CodeActionKind.Refactor)) {
     // Asked for by kind (an editor's Refactor menu), anywhere in an item; otherwise only on its id,
     // title or updates, so that an editor's light bulb does not show on every line of every action.
     const asked = only?.some((kind) => kind === CodeActionKind.Refactor) === true;
-    const offset = linesOf(entry).offsetAt(params.range.start);
-    const update = addUpdate(inputs, offset, asked);
+    const update = addUpdate(inputs, location, asked);
     if (update) actions.push(update);
-    const all = addUpdatesToAll(inputs, offset, asked);
+    const all = addUpdatesToAll(inputs, location, asked);
     if (all) actions.push(all);
   }
   return actions;
@@ -108,14 +111,18 @@ export async function codeActions(inputs: CodeActionInputs, params: CodeActionPa
 // The titles of the refactorings below are English sentences, as the editor's own are, so their
 // dates are written in English whatever the plan's language.
 
+/** Whether a location is the plan's own `asOf` (its key or its value). */
+function onPlanAsOf(location: NodeLocation | undefined): boolean {
+  return location?.path.length === 1 && location.path[0] === 'asOf';
+}
+
 /**
  * On the plan's own `asOf`: "Move the reporting date to 31 March 2014, the next quarter's end", the
  * first step of a quarterly update (the next is adding the updates, `addUpdatesToAll`).
  */
-function moveAsOf(inputs: CodeActionInputs, offset: number): CodeAction | undefined {
+function moveAsOf(inputs: CodeActionInputs, location: NodeLocation | undefined): CodeAction | undefined {
   const { entry } = inputs;
-  const location = locateAt(entry.root, offset);
-  if (!location || location.path.length !== 1 || location.path[0] !== 'asOf') return undefined;
+  if (!onPlanAsOf(location)) return undefined;
   const pair = entry.root?.kind === 'map' ? pairOf(entry.root, 'asOf') : undefined;
   const current = pair?.value.kind === 'scalar' ? scalarText(pair.value) : undefined;
   if (!pair || pair.value.kind !== 'scalar' || current === undefined || !isValidIsoDate(current)) return undefined;
@@ -141,10 +148,9 @@ function updateDate(analysis: PlanAnalysis): IsoDate {
  * progress text to write. The plan format asks for a new update each quarter rather than a changed
  * one. Not offered when the item already has an update of that date.
  */
-function addUpdate(inputs: CodeActionInputs, offset: number, anywhere: boolean): CodeAction | undefined {
+function addUpdate(inputs: CodeActionInputs, location: NodeLocation | undefined, anywhere: boolean): CodeAction | undefined {
   const { entry } = inputs;
   const analysis = entry.check.analysis;
-  const location = locateAt(entry.root, offset);
   if (!analysis || !location) return undefined;
   const item = itemHolding(entry, location.path);
   if (!item) return undefined;
@@ -162,14 +168,10 @@ function addUpdate(inputs: CodeActionInputs, offset: number, anywhere: boolean):
  * panel lists each one still to write. Offered on the plan's own `asOf` (the date an officer moves
  * to start a quarter), or anywhere from a Refactor menu.
  */
-function addUpdatesToAll(inputs: CodeActionInputs, offset: number, anywhere: boolean): CodeAction | undefined {
+function addUpdatesToAll(inputs: CodeActionInputs, location: NodeLocation | undefined, anywhere: boolean): CodeAction | undefined {
   const { entry } = inputs;
   const analysis = entry.check.analysis;
-  if (!analysis) return undefined;
-  if (!anywhere) {
-    const location = locateAt(entry.root, offset);
-    if (!location || location.path.length !== 1 || location.path[0] !== 'asOf') return undefined;
-  }
+  if (!analysis || (!anywhere && !onPlanAsOf(location))) return undefined;
   const changes: TextChange[] = [];
   for (const theme of analysis.plan.themes) {
     for (const action of theme.actions) {
@@ -193,11 +195,10 @@ function updateChange(entry: DocumentCheck, analysis: PlanAnalysis, item: PlanIt
   const asOf = updateDate(analysis);
   if (item.updates.some((update) => update.asOf === asOf)) return undefined;
   const format = formatOf(entry);
-  const write = (value: string) => (format === 'json' ? JSON.stringify(value) : formatScalar(value, format));
-  const fields: [string, string][] = [['asOf', write(asOf)]];
+  const fields: [string, string][] = [['asOf', formatScalar(asOf, format)]];
   const status = analysis.state(item).statusText;
-  if (status !== undefined) fields.push(['status', write(status)]);
-  fields.push(['text', format === 'json' ? '""' : "''"]);
+  if (status !== undefined) fields.push(['status', formatScalar(status, format)]);
+  fields.push(['text', formatScalar('', format)]);
   // A new list goes at the end of the item, or before its milestones, where plans keep it.
   const milestones = node.pairs.findIndex((pair) => keyText(pair.key) === 'milestones');
   return updateEntryChange(entry.text, node, fields, format, milestones > 0 ? [keyText(node.pairs[milestones - 1].key)] : undefined);
@@ -413,6 +414,4 @@ async function addToRegister(inputs: CodeActionInputs, written: string): Promise
   return undefined;
 }
 
-function workspaceResolve(from: string, relative: string): string {
-  return path.isAbsolute(from) ? path.resolve(path.dirname(from), relative) : relative;
-}
+

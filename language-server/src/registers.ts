@@ -9,6 +9,16 @@ import path from 'node:path';
 import { addListEntryChange, AgencyIndex, kindOfFile, type Agency, type TextChange } from '@plankit/core';
 import type { DocumentCheck, Workspace } from './workspace.js';
 
+/** A path written in a file (`registers:`, `links[].plan`), as a path in the workspace: relative to that file's folder. */
+export function workspaceResolve(from: string, relative: string): string {
+  return path.isAbsolute(from) ? path.resolve(path.dirname(from), relative) : relative;
+}
+
+/** The register files a plan lists, as paths in the workspace (whether or not they could be read). */
+function listedRegisterFiles(entry: DocumentCheck): Set<string> {
+  return new Set((entry.check.planFile?.plan?.registers ?? []).map((register) => workspaceResolve(entry.fileName, register.text)));
+}
+
 /** Keys a new `registers:` goes after, the first the plan has: beside the plan's other particulars. */
 const REGISTERS_AFTER = ['asOf', 'period', 'partnership', 'title'];
 
@@ -21,9 +31,8 @@ export function registerListChange(entry: DocumentCheck, registerFile: string): 
   const plan = entry.check.planFile?.plan;
   const root = entry.root;
   if (kindOfFile(entry.fileName) !== 'plan' || !plan || root?.kind !== 'map' || !path.isAbsolute(entry.fileName)) return undefined;
-  const from = path.dirname(entry.fileName);
-  if (plan.registers.some((listed) => path.resolve(from, listed.text) === registerFile)) return undefined;
-  const relative = path.relative(from, registerFile).split(path.sep).join('/');
+  if (listedRegisterFiles(entry).has(registerFile)) return undefined;
+  const relative = path.relative(path.dirname(entry.fileName), registerFile).split(path.sep).join('/');
   const format = entry.check.planFile?.source.format === 'json' ? 'json' : 'yaml';
   return addListEntryChange(entry.text, root, 'registers', relative, format, REGISTERS_AFTER);
 }
@@ -39,10 +48,8 @@ export interface UnlistedRegisterMatch {
  * and that knows `written` by id, name or other spelling, with the agency it names.
  */
 export async function unlistedRegisterWith(workspace: Workspace, entry: DocumentCheck, written: string): Promise<UnlistedRegisterMatch | undefined> {
-  const plan = entry.check.planFile?.plan;
-  if (!plan || !path.isAbsolute(entry.fileName)) return undefined;
-  const from = path.dirname(entry.fileName);
-  const listed = new Set(plan.registers.map((register) => path.resolve(from, register.text)));
+  if (!entry.check.planFile?.plan || !path.isAbsolute(entry.fileName)) return undefined;
+  const listed = listedRegisterFiles(entry);
   for (const fileName of workspace.allFiles()) {
     if (kindOfFile(fileName) !== 'register' || listed.has(fileName)) continue;
     const register = (await workspace.check(fileName)).check.registerFile?.register;

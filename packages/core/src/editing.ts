@@ -360,6 +360,22 @@ function endOfLine(text: string, offset: number): number {
 }
 
 /**
+ * The change that puts whole `lines` (each ending in a line break) under the line holding `offset`,
+ * after a line break of its own when the text ends without one. A block scalar's node ends on the
+ * line after its text, so lines after one go there, not a line later.
+ */
+function linesAfter(text: string, offset: number, lines: string): TextChange {
+  const at = endOfLine(text, offset);
+  const needsBreak = at === text.length && text.length > 0 && !text.endsWith('\n');
+  return { start: at, end: at, text: `${needsBreak ? '\n' : ''}${lines}` };
+}
+
+/** The pair a new field goes after: the first of `after` that the mapping has (its last such pair), else its last pair. */
+function anchorPair(map: MapNode, after?: readonly string[]): PairNode {
+  return (after ?? []).map((name) => [...map.pairs].reverse().find((pair) => keyText(pair.key) === name)).find((pair) => pair !== undefined) ?? map.pairs[map.pairs.length - 1];
+}
+
+/**
  * The smallest insertion that adds `key: value` (value already formatted) to a mapping: a new
  * line at the mapping's indentation, after the pair `after` if it is there, else after the last
  * pair. JSON objects get `"key": value` after the last property. Nothing else moves: comments and
@@ -367,7 +383,7 @@ function endOfLine(text: string, offset: number): number {
  */
 export function insertFieldChange(text: string, map: MapNode, key: string, value: string, format: SourceFormat = 'yaml', after?: readonly string[]): TextChange | undefined {
   if (map.pairs.length === 0) return undefined;
-  const anchor = (after ?? []).map((name) => [...map.pairs].reverse().find((pair) => keyText(pair.key) === name)).find((pair) => pair !== undefined) ?? map.pairs[map.pairs.length - 1];
+  const anchor = anchorPair(map, after);
   const column = columnOf(text, map.pairs[0].key.start);
   if (format === 'json') {
     const last = map.pairs[map.pairs.length - 1];
@@ -379,11 +395,7 @@ export function insertFieldChange(text: string, map: MapNode, key: string, value
   }
   // A mapping on one line (flow style) is left alone: a new line would not belong to it.
   if (text[map.start] === '{') return undefined;
-  const end = Math.max(anchor.value.end, anchor.key.end);
-  // A block scalar's node ends on the line after its text: insert there, not a line later.
-  const at = endOfLine(text, end);
-  const needsBreak = at === text.length && text.length > 0 && !text.endsWith('\n');
-  return { start: at, end: at, text: `${needsBreak ? '\n' : ''}${' '.repeat(column)}${key}: ${value}\n` };
+  return linesAfter(text, Math.max(anchor.value.end, anchor.key.end), `${' '.repeat(column)}${key}: ${value}\n`);
 }
 
 /**
@@ -411,19 +423,15 @@ export function updateEntryChange(text: string, item: MapNode, fields: readonly 
   if (!pair) {
     if (item.pairs.length === 0 || text[item.start] === '{') return undefined;
     const column = columnOf(text, item.pairs[0].key.start);
-    const field = insertFieldChange(text, item, 'updates', '', format, after);
-    if (!field) return undefined;
-    const lead = field.text.startsWith('\n') ? '\n' : '';
-    return { start: field.start, end: field.end, text: `${lead}${' '.repeat(column)}updates:\n${lines(column + 2, column + 4)}` };
+    const anchor = anchorPair(item, after);
+    return linesAfter(text, Math.max(anchor.value.end, anchor.key.end), `${' '.repeat(column)}updates:\n${lines(column + 2, column + 4)}`);
   }
   const list = pair.value;
   if (list.kind !== 'seq' || text[list.start] !== '-' || list.items.length === 0) return undefined;
   const dashColumn = columnOf(text, list.start);
   const last = list.items[list.items.length - 1];
   const keyColumn = last.kind === 'map' && last.pairs.length > 0 ? columnOf(text, last.pairs[0].key.start) : dashColumn + 2;
-  const at = endOfLine(text, list.end);
-  const needsBreak = at === text.length && text.length > 0 && !text.endsWith('\n');
-  return { start: at, end: at, text: `${needsBreak ? '\n' : ''}${lines(dashColumn, keyColumn)}` };
+  return linesAfter(text, list.end, lines(dashColumn, keyColumn));
 }
 
 /**
@@ -435,7 +443,7 @@ export function updateEntryChange(text: string, item: MapNode, fields: readonly 
  * is laid out in a way this cannot follow.
  */
 export function addListEntryChange(text: string, map: MapNode, key: string, value: string, format: SourceFormat = 'yaml', after?: readonly string[]): TextChange | undefined {
-  const written = format === 'json' ? JSON.stringify(value) : formatScalar(value);
+  const written = formatScalar(value, format);
   const pair = pairOf(map, key);
   if (!pair) return insertFieldChange(text, map, key, `[${written}]`, format, after);
   const list = pair.value;
@@ -452,9 +460,7 @@ export function addListEntryChange(text: string, map: MapNode, key: string, valu
     return { start: last.end, end: last.end, text: `, ${written}` };
   }
   if (text[list.start] !== '-' || list.items.length === 0) return undefined;
-  const at = endOfLine(text, list.end);
-  const needsBreak = at === text.length && text.length > 0 && !text.endsWith('\n');
-  return { start: at, end: at, text: `${needsBreak ? '\n' : ''}${' '.repeat(columnOf(text, list.start))}- ${written}\n` };
+  return linesAfter(text, list.end, `${' '.repeat(columnOf(text, list.start))}- ${written}\n`);
 }
 
 /** The replacement for a scalar that keeps the way it was written (its quotes). */
@@ -530,10 +536,8 @@ export function agencyEntryChange(text: string, agencies: AstNode | undefined, i
   if (text[agencies.start] === '[' || last.kind !== 'map' || last.pairs.length === 0) return undefined;
   const keyColumn = columnOf(text, last.pairs[0].key.start);
   const dashColumn = Math.max(0, keyColumn - 2);
-  const at = endOfLine(text, Math.max(last.end, last.pairs[last.pairs.length - 1].key.end));
-  const needsBreak = at === text.length && text.length > 0 && !text.endsWith('\n');
   const lines = [`${' '.repeat(dashColumn)}- id: ${formatScalar(id)}`, `${' '.repeat(keyColumn)}name: ${formatScalar(name)}`];
-  return { start: at, end: at, text: `${needsBreak ? '\n' : ''}${lines.join('\n')}\n` };
+  return linesAfter(text, Math.max(last.end, last.pairs[last.pairs.length - 1].key.end), `${lines.join('\n')}\n`);
 }
 
 // ---------------------------------------------------------------------------------------------
